@@ -1,0 +1,33 @@
+# Two entry points, each complete on a fresh machine: `make run` and `make test`.
+# torch is installed first and pinned: the local CPU wheel; an unpinned torch pulls GBs of CUDA.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --quiet
+
+.PHONY: run test clean-venv
+
+run: $(VENV)/.run-deps
+	$(VENV)/bin/briefs split seeds --format md > outputs/seeds.split.md
+	@echo "wrote outputs/seeds.split.md"
+
+test: $(VENV)/.test-deps
+	$(PY) -m pytest -q
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.torch: | $(PY)
+	$(PIP) install torch==2.13.0
+	touch $@
+
+$(VENV)/.run-deps: pyproject.toml $(VENV)/.torch
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml $(VENV)/.torch
+	$(PIP) install -e '.[test]'
+	touch $@ $(VENV)/.run-deps
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,30 @@
+"""The one exception type users can cause, and nothing else.
+
+The CLI prints the message (no traceback) and exits with the status the
+error carries; the message must say what went wrong and what to do.
+"""
+
+from __future__ import annotations
+
+# Exit statuses are documented in the README; keep them in one place.
+EXIT_OK = 0
+EXIT_SKIPPED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class BriefsError(Exception):
+    """An error the user can fix; ``str(err)`` is a complete one-line message."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(BriefsError):
+    """One input file cannot be read; a batch reports it and goes on."""
+
+    exit_code = EXIT_SKIPPED
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,0 +1,184 @@
+"""What one line of an extracted news page is, judged by its shape alone.
+
+These are rules of Chinese typesetting and newspaper layout: sentence
+punctuation, datelines (本报讯), photo credits (… 摄), column banners with a
+romanized name, page bylines (本版稿件由…采写). The reader combines them with
+a line's position to build the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+# Sentence-final punctuation, full- and half-width (extracted pages mix them).
+SENTENCE_END = "。！？!?…；;"
+# Closers that may follow the sentence end: quotes, brackets.
+CLOSERS = "”’」』）)】]"
+OPENERS = "“‘「『（(【[《〈"
+_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "[": "]", "《": "》", "〈": "〉"}
+
+_COMPLETE = re.compile(
+    rf"[{re.escape(SENTENCE_END)}](?:[{re.escape(CLOSERS)}]|[（(][^（）()]{{0,20}}[)）])*\s*$|[:：]\s*$"
+)
+_CLAUSE_PUNCT = re.compile(r"[,，;；:：。！？!?]")
+_HAN = re.compile(r"\p{Han}")
+
+# A romanized column name in capitals after the Chinese one: 喀左时讯 SHIXUN.
+_BANNER = re.compile(r"^\p{Han}{2,10}\s*[A-Z]{2,}(?:\s+[A-Z]{2,})*$")
+# Publication metadata of web-extracted pages: 发布日期:2023-12-6.
+_META = re.compile(r"^(?:发布日期|发布时间|日期|时间|消息来源|来源|稿源|浏览次数|点击数|字号)\s*[:：]")
+# A news brief opens with its dateline: 本报讯, 本报朝阳9月1日讯, 新华社北京…电.
+_DATELINE = re.compile(
+    r"^(?:本报讯|本报[\p{Han}\d\s]{1,16}讯|(?:新华社|中新社|中新网|人民网|新华网)[\p{Han}\d\s]{0,16}电)"
+)
+# Lead labels that open a feature: a section, never a title.
+_LEAD_LABEL = re.compile(r"^(核心提示|编者按|内容提要|导读|编后语?|记者手记)\s*(?:[:：]\s*(.*))?$")
+# Photo credits and caption forms.
+_CAPTION = re.compile(
+    r"(?:\s摄(?:影)?$"
+    r"|(?:记者|通讯员)\s*\p{Han}{2,4}\s*摄$"
+    r"|[（(][^（）()]{0,30}摄[)）]$"
+    r"|^[①-⑳]"
+    r"|^图\s*[\d一二三四五六七八九十]*\s*[:：为]"
+    r"|^(?:资料图片|资料图|图片来源[:：].*)$)"
+)
+_NOTE = re.compile(r"^本版(?:图片|照片)|图片(?:为|系)资料")
+# Bylines: page credits, reporter credits.
+_BYLINE = re.compile(
+    r"^(?:本版)?(?:稿件|文字|文章|图文|文图)由.+?(?:采写|撰写|撰稿|采访|提供)"
+    r"|^(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员|责任编辑|编辑|美编|校对|撰稿|文/图|文／图|文|图)\s*[:：/／]\s*\S"
+    r"|^(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员)\s+\p{Han}{2,4}(?:\s+\p{Han}{2,4})*$"
+)
+# The most common Chinese surnames: a line of two or three name-shaped words
+# starting with one of these, standing alone after the text, is a byline.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")
+_BULLET = re.compile(r"^[-*+]\s+")
+_PAGE_MARK = re.compile(r"^[■□●◆◇▲△★☆▶►]+\s*")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line with its Markdown markers removed."""
+
+    text: str
+    gap: int  # blank lines before it: an image slot leaves two or more
+    level: int  # Markdown heading level, 0 for none
+
+
+def scan(text: str) -> list[Line]:
+    lines: list[Line] = []
+    gap = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip(" \t\u3000\xa0\ufeff")
+        if not stripped:
+            gap += 1
+            continue
+        level = 0
+        heading = _MARKDOWN_HEADING.match(stripped)
+        if heading:
+            level = len(heading.group(1))
+            stripped = stripped[heading.end() :]
+        stripped = _BOLD.sub(r"\1", _PAGE_MARK.sub("", _BULLET.sub("", stripped)))
+        stripped = re.sub(r"\s+", " ", stripped).strip()
+        if stripped:
+            lines.append(Line(stripped, gap, level))
+        gap = 0
+    return lines
+
+
+def is_complete(paragraph: str) -> bool:
+    """Ends a sentence (a column or page break did not cut it)."""
+    return bool(_COMPLETE.search(paragraph))
+
+
+def balanced(text: str) -> bool:
+    stack: list[str] = []
+    for char in text:
+        if char in _PAIRS:
+            stack.append(_PAIRS[char])
+        elif char in _PAIRS.values():
+            if not stack or stack.pop() != char:
+                return False
+    return not stack
+
+
+def heading_like(text: str) -> bool:
+    """Short, no sentence inside, nothing left open: a title or heading line."""
+    if len(text) > 50 or len(_HAN.findall(text)) < 2:
+        return False
+    if re.search(r"[。！？!?；;]", text) or text[-1] in ",，、:：—-" or text[-1] in OPENERS:
+        return False
+    commas = len(re.findall(r"[,，]", text))
+    if commas > 1 or (commas and len(text) > 24):
+        return False
+    return balanced(text) and not is_dateline(text)
+
+
+def is_banner(text: str) -> bool:
+    return bool(_BANNER.match(text))
+
+
+def is_meta(text: str) -> bool:
+    return bool(_META.match(text))
+
+
+def is_dateline(text: str) -> bool:
+    return bool(_DATELINE.match(text))
+
+
+def lead_label(text: str) -> tuple[str, str] | None:
+    """(label, rest of line) for 核心提示-style lead labels."""
+    match = _LEAD_LABEL.match(text)
+    return (match.group(1), (match.group(2) or "").strip()) if match else None
+
+
+def is_caption(text: str) -> bool:
+    return bool(_CAPTION.search(text))
+
+
+def is_note(text: str) -> bool:
+    return bool(_NOTE.search(text))
+
+
+def is_byline(text: str) -> bool:
+    return bool(_BYLINE.search(text))
+
+
+def is_subtitle(text: str) -> bool:
+    return bool(re.match(r"^(?:——|－－|--|—)\S", text)) and len(text) <= 60 and not is_complete(text)
+
+
+def strip_dash(text: str) -> str:
+    return re.sub(r"^(?:——|－－|--|—)\s*", "", text)
+
+
+def names_only(text: str) -> bool:
+    """One to three person names and nothing else: 李国恩 丛艳萍."""
+    words = text.split(" ")
+    if not 1 <= len(words) <= 3:
+        return False
+    for word in words:
+        if not re.fullmatch(r"\p{Han}{2,4}", word):
+            return False
+        if word[0] not in _SURNAMES and not word.startswith(_COMPOUND_SURNAMES):
+            return False
+    return True
+
+
+def short_single_clause(text: str) -> bool:
+    """A photo description: short, one clause, at most a final full stop."""
+    body = text[:-1] if text[-1] in "。." else text
+    return len(text) <= 40 and not _CLAUSE_PUNCT.search(body) and balanced(text)
+
+
+def split_credits(text: str) -> list[str]:
+    """A credits line often runs two credits together: 本版稿件由…采写 本版图片…提供."""
+    parts = re.split(r"\s+(?=本版)", text)
+    return [p for p in parts if p]
