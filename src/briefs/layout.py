@@ -115,8 +115,10 @@ def heading_like(text: str) -> bool:
         return False
     if re.search(r"[。！？!?；;]", text) or text[-1] in ",，、:：—-" or text[-1] in OPENERS:
         return False
-    commas = len(re.findall(r"[,，]", text))
-    if commas > 1 or (commas and len(text) > 24):
+    # A headline may set two short parallel phrases apart with a comma
+    # (稳中求进,再创佳绩); a longer clause before or after one is running text.
+    parts = re.split(r"[,，]", text)
+    if len(parts) > 2 or (len(parts) == 2 and max(len(p) for p in parts) > 12):
         return False
     return balanced(text) and not is_dateline(text)
 

@@ -1,0 +1,67 @@
+"""`briefs split`: JSON Lines or Markdown per file; bad files skipped with one line each."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefs import __version__
+from briefs.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"briefs {__version__}"
+
+
+def test_json_lines_one_object_per_file_with_the_documented_keys():
+    result = runner.invoke(app, ["split", str(ROOT / "seeds"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(objects) == 5
+    for obj in objects:
+        assert set(obj) == {"source", "articles", "extras"}
+        for article in obj["articles"]:
+            assert set(article) == {"kicker", "title", "subtitle", "sections", "extras"}
+            assert all(set(s) == {"heading", "paragraphs"} for s in article["sections"])
+            assert all(set(e) == {"kind", "text"} for e in article["extras"])
+
+
+def test_markdown_outline_shows_titles_and_extras():
+    result = runner.invoke(app, ["split", str(ROOT / "seeds" / "004_784ca2f8b721edea.txt"), "--format", "md"])
+    assert result.exit_code == 0
+    assert "## 4. “1+5”工程解群众“急难愁盼”" in result.stdout
+    assert "- *banner*: 龙城时讯 SHIXUN" in result.stdout
+
+
+def test_bad_files_are_skipped_with_one_line_each_and_exit_1(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "english.txt").write_text("No Chinese here.\n")
+    good = tmp_path / "good.txt"
+    good.write_text("标题在此\n\n本报讯 今年以来,全县签约项目21个。\n", encoding="gb18030")
+    result = runner.invoke(app, ["split", str(tmp_path)])
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert len(errors) == 2
+    assert any("empty.txt: empty file" in e for e in errors)
+    assert any("english.txt: no Chinese text" in e for e in errors)
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(good)]
+
+
+def test_missing_path_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["split", str(tmp_path / "missing")])
+    assert result.exit_code == 2 and "no such file or folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_reading_imports_no_model_code():
+    code = "import sys, briefs.cli, briefs.reader; briefs.reader.read_path(sys.argv[1]); print('torch' in sys.modules, 'transformers' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds" / "000_3550f0e559f805fd.txt")], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False False"
