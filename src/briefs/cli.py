@@ -55,7 +55,7 @@ class SplitFormat(str, Enum):
 
 @app.command()
 def split(
-    paths: Annotated[list[Path], typer.Argument(help="Article files, or folders of *.txt / *.md.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Article files, or folders of *.txt / *.md.")],
     format: Annotated[SplitFormat, typer.Option("--format", "-f", help="json: one JSON object per file per line; md: readable outline.")] = SplitFormat.json,
 ) -> None:
     """Read news pages and show their articles, sections, paragraphs and extras.
