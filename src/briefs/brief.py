@@ -1,0 +1,77 @@
+"""What a brief says about one article: plain frozen data, rendered by ``render``.
+
+Every English line keeps the Chinese it came from, so a reader (or a
+reviewer with some Chinese) can trace each claim to the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    zh: str
+    en: str
+    paragraph: int  # the article paragraph it comes from, counted from 0
+    fallback: bool = False  # the guard replaced the model's output with a gloss
+    flagged: tuple[str, ...] = ()  # figures the repair step could not place in ``en``
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    source: str
+    value: float | int
+    unit: str | None
+    english: str
+    measures_zh: str
+    measures_en: str
+    sentence_zh: str
+    sentence_en: str
+
+
+@dataclass(frozen=True)
+class SectionBrief:
+    heading_zh: str | None
+    heading_en: str | None
+    summary: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    translator: str  # identity signatures: also the cache keys
+    summarizer: str
+    translator_engine: str
+    summarizer_engine: str
+    notes: tuple[str, ...] = ()  # e.g. why a fallback engine was used
+
+
+@dataclass(frozen=True)
+class Counts:
+    figure_repairs: int = 0
+    figure_flags: int = 0
+    glossary_repairs: int = 0
+    guard_fallbacks: int = 0
+
+
+@dataclass(frozen=True)
+class Brief:
+    source_file: str
+    article_index: int  # 1-based, as in the file name
+    article_count: int
+    title_zh: str | None
+    title_en: str | None
+    kicker_zh: str | None
+    kicker_en: str | None
+    subtitle_zh: str | None
+    subtitle_en: str | None
+    date: str | None
+    publication_zh: str | None
+    publication_en: str | None
+    summary: tuple[Line, ...]
+    sections: tuple[SectionBrief, ...]
+    figures: tuple[KeyFigure, ...]
+    full: tuple[Line, ...]  # whole paragraphs, with --full or --bilingual
+    engines: EngineInfo
+    counts: Counts
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,163 @@
+"""Brief → Markdown, JSON sidecar and index. Pure text; deterministic (no clock in Markdown)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+import regex as re
+
+from .brief import Brief, Line
+from .document import as_dict
+
+DAGGER = "†"
+GLOSS_NOTE = "word-by-word dictionary gloss, not a translation"
+
+
+def slug(text: str | None, words: int = 8) -> str:
+    parts = re.findall(r"[a-z0-9]+", (text or "").lower())[:words]
+    return "-".join(parts)[:60].strip("-") or "untitled"
+
+
+def brief_stem(brief: Brief) -> str:
+    """Stable, readable file name: source stem, article number, English slug."""
+    return f"{Path(brief.source_file).stem}-{brief.article_index:02d}-{slug(brief.title_en)}"
+
+
+def identity_fields(identity: str) -> dict[str, str]:
+    """`engine:marian|model:x@rev|beams:4` → {"engine": "marian", "model": "x@rev", "beams": "4"}."""
+    fields = {}
+    for part in identity.split("|"):
+        key, sep, value = part.partition(":")
+        if sep:
+            fields[key] = value
+    return fields
+
+
+def _cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _english(line: Line) -> str:
+    text = line.en + (DAGGER if line.fallback else "")
+    if line.flagged:
+        text += " [figures: " + "; ".join(line.flagged) + "]"
+    return text
+
+
+def _header(brief: Brief) -> list[str]:
+    out = [f"# {brief.title_en or '(untitled article)'}", ""]
+    if brief.kicker_en:
+        out += [f"*{brief.kicker_en}*", ""]
+    if brief.subtitle_en:
+        out += [f"*— {brief.subtitle_en}*", ""]
+    rows = [("Chinese title", brief.title_zh or "(none)")]
+    rows.append(("Source", f"`{brief.source_file}`, article {brief.article_index} of {brief.article_count}"))
+    if brief.date:
+        rows.append(("Date", brief.date))
+    if brief.publication_zh:
+        rows.append(("Publication", f"{brief.publication_en} ({brief.publication_zh})"))
+    engines = brief.engines
+    rows.append(("Engines", f"translation: {engines.translator_engine}; summary: {engines.summarizer_engine}"))
+    out += ["| | |", "|---|---|", *(f"| {k} | {_cell(v)} |" for k, v in rows), ""]
+    notes = list(engines.notes)
+    if engines.translator_engine == "gloss":
+        notes.append(f"The English below is a {GLOSS_NOTE}: it shows what the article is about, not what it says.")
+    out += [f"> **Note:** {n}" for n in notes] + ([""] if notes else [])
+    return out
+
+
+def _summary(brief: Brief) -> list[str]:
+    out = ["## Summary", ""]
+    out += [f"- {_english(line)}" for line in brief.summary] or ["- (no body text)"]
+    return out + [""]
+
+
+def _figures(brief: Brief) -> list[str]:
+    if not brief.figures:
+        return []
+    out = ["## Key figures", "", "| Figure | Measures | Chinese |", "|---|---|---|"]
+    for f in brief.figures:
+        out.append(f"| {_cell(f.english)} | {_cell(f.measures_en)} | {_cell(f.source)} · {_cell(f.measures_zh)} |")
+    return out + [""]
+
+
+def _sections(brief: Brief) -> list[str]:
+    named = [s for s in brief.sections if s.heading_zh]
+    if not named:
+        return []
+    out = ["## Sections", ""]
+    for section in named:
+        out += [f"### {section.heading_en} · {section.heading_zh}", ""]
+        if section.summary:
+            out += [" ".join(_english(line) for line in section.summary), ""]
+    return out
+
+
+def _full(brief: Brief, bilingual: bool) -> list[str]:
+    if not brief.full:
+        return []
+    out = ["## Chinese and English" if bilingual else "## Full text", ""]
+    for line in brief.full:
+        out += ([f"> {line.zh}", ""] if bilingual else []) + [_english(line), ""]
+    return out
+
+
+def _footer(brief: Brief) -> list[str]:
+    c, e = brief.counts, brief.engines
+    out = ["---", "", f"Translator: `{e.translator}`  ", f"Summarizer: `{e.summarizer}`  "]
+    out.append(
+        f"Figures: {c.figure_repairs} repaired, {c.figure_flags} flagged · "
+        f"glossary terms enforced: {c.glossary_repairs} · guard fallbacks: {c.guard_fallbacks}"
+    )
+    if c.guard_fallbacks:
+        out += ["", f"{DAGGER} The model's output for this sentence failed the quality guard; a {GLOSS_NOTE} is shown instead."]
+    out += [f"", *(f"Warning: {w}" for w in brief.warnings)] if brief.warnings else []
+    return out
+
+
+def brief_markdown(brief: Brief, bilingual: bool = False) -> str:
+    parts = _header(brief) + _summary(brief) + _figures(brief) + _sections(brief) + _full(brief, bilingual) + _footer(brief)
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _lines(lines: Sequence[Line]) -> list[dict[str, Any]]:
+    return [{"zh": l.zh, "en": l.en, "paragraph": l.paragraph, "fallback": l.fallback, "flagged": list(l.flagged)} for l in lines]
+
+
+def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
+    e = brief.engines
+    return {
+        "source_file": brief.source_file,
+        "article_index": brief.article_index,
+        "title_zh": brief.title_zh,
+        "title_en": brief.title_en,
+        "kicker_zh": brief.kicker_zh,
+        "kicker_en": brief.kicker_en,
+        "subtitle_zh": brief.subtitle_zh,
+        "subtitle_en": brief.subtitle_en,
+        "date": brief.date,
+        "publication": {"zh": brief.publication_zh, "en": brief.publication_en} if brief.publication_zh else None,
+        "summary": _lines(brief.summary),
+        "sections": [{"heading_zh": s.heading_zh, "heading_en": s.heading_en, "summary": _lines(s.summary)} for s in brief.sections],
+        "figures": [as_dict(f) for f in brief.figures],
+        "full": _lines(brief.full),
+        "engines": {
+            "translator": {"identity": e.translator, **identity_fields(e.translator)},
+            "summarizer": {"identity": e.summarizer, **identity_fields(e.summarizer)},
+            "fallback_used": bool(e.notes),
+            "notes": list(e.notes),
+        },
+        **as_dict(brief.counts),
+        "warnings": list(brief.warnings),
+        "generated_at": generated_at,
+    }
+
+
+def index_markdown(entries: Sequence[tuple[str, Brief]]) -> str:
+    """All briefs of a run, ordered by source file and article whatever order they were written in."""
+    out = ["# Briefs", "", f"{len(entries)} briefs.", "", "| Brief | Source | Figures | Warnings |", "|---|---|---|---|"]
+    for name, b in sorted(entries, key=lambda e: (e[1].source_file, e[1].article_index)):
+        title = _cell(b.title_en or "(untitled article)")
+        out.append(f"| [{title}]({name}) | `{_cell(Path(b.source_file).name)}` #{b.article_index} | {len(b.figures)} | {len(b.warnings)} |")
+    return "\n".join(out) + "\n"

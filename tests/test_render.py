@@ -1,0 +1,119 @@
+"""How a brief reads: Markdown for people, a sidecar for programs, an index for the run."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from briefs.brief import Brief, Counts, EngineInfo, KeyFigure, Line, SectionBrief
+from briefs.render import brief_markdown, brief_sidecar, brief_stem, identity_fields, index_markdown, slug
+
+ENGINES = EngineInfo(
+    translator="engine:marian|model:opus-mt-zh-en@abc123|beams:4|int8:no|v:0.1",
+    summarizer="engine:extractive|v:0.1",
+    translator_engine="marian",
+    summarizer_engine="extractive",
+)
+
+
+def make_brief(**changes) -> Brief:
+    brief = Brief(
+        source_file="seeds/000_3550f0e559f805fd.txt",
+        article_index=1,
+        article_count=7,
+        title_zh="喀左经济开发区跻身“全省十佳”",
+        title_en="Harqin Left Economic Development Zone among the province's top ten",
+        kicker_zh=None,
+        kicker_en=None,
+        subtitle_zh=None,
+        subtitle_en=None,
+        date="2023-12-6 10:20:32",
+        publication_zh="辽宁日报",
+        publication_en="Liaoning Daily",
+        summary=(Line("共签约落地项目21个,协议投资额28.72亿元。", "21 projects were signed, with 2.872 billion yuan of agreed investment.", 3),),
+        sections=(SectionBrief("核心提示", "Key points", (Line("一季度签约项目9个。", "Nine projects were signed in the first quarter.", 0),)),),
+        figures=(KeyFigure("28.72亿元", 2872000000, "yuan", "2.872 billion yuan", "协议投资额", "agreed investment", "共签约落地项目21个,协议投资额28.72亿元。", "21 projects …"),),
+        full=(),
+        engines=ENGINES,
+        counts=Counts(figure_repairs=1),
+    )
+    return dataclasses.replace(brief, **changes)
+
+
+def test_file_names_are_stable_readable_and_numbered():
+    assert brief_stem(make_brief()) == "000_3550f0e559f805fd-01-harqin-left-economic-development-zone-among-the-province"
+    assert brief_stem(make_brief(title_en=None, article_index=12)) == "000_3550f0e559f805fd-12-untitled"
+    assert slug("“全省十佳”") == "untitled"
+
+
+def test_markdown_leads_with_the_english_title_and_traces_to_the_page():
+    md = brief_markdown(make_brief())
+    assert md.startswith("# Harqin Left Economic Development Zone among the province's top ten\n")
+    assert "| Chinese title | 喀左经济开发区跻身“全省十佳” |" in md
+    assert "| Source | `seeds/000_3550f0e559f805fd.txt`, article 1 of 7 |" in md
+    assert "| Publication | Liaoning Daily (辽宁日报) |" in md
+    assert "- 21 projects were signed, with 2.872 billion yuan of agreed investment." in md
+    assert "| 2.872 billion yuan | agreed investment | 28.72亿元 · 协议投资额 |" in md
+    assert "### Key points · 核心提示" in md
+    assert "Figures: 1 repaired, 0 flagged" in md
+
+
+def test_gloss_output_says_it_is_not_a_translation():
+    gloss = dataclasses.replace(ENGINES, translator_engine="gloss", notes=("model Helsinki-NLP/opus-mt-zh-en is not available; used gloss",))
+    md = brief_markdown(make_brief(engines=gloss))
+    assert "> **Note:** model Helsinki-NLP/opus-mt-zh-en is not available; used gloss" in md
+    assert "word-by-word dictionary gloss, not a translation" in md
+
+
+def test_guard_fallback_lines_carry_a_dagger_and_a_footnote():
+    line = Line("一季度签约项目9个。", "first quarter sign project 9", 0, fallback=True)
+    md = brief_markdown(make_brief(summary=(line,), counts=Counts(guard_fallbacks=1)))
+    assert "- first quarter sign project 9†" in md
+    assert "† The model's output for this sentence failed the quality guard" in md
+
+
+def test_unplaced_figures_are_shown_beside_the_sentence():
+    line = Line("协议投资额28.72亿元。", "The agreed investment was large.", 0, flagged=("2.872 billion yuan",))
+    assert "- The agreed investment was large. [figures: 2.872 billion yuan]" in brief_markdown(make_brief(summary=(line,)))
+
+
+def test_bilingual_shows_each_paragraph_in_both_languages():
+    full = (Line("第一段。", "First paragraph.", 0), Line("第二段。", "Second paragraph.", 1))
+    md = brief_markdown(make_brief(full=full), bilingual=True)
+    assert "## Chinese and English\n\n> 第一段。\n\nFirst paragraph.\n\n> 第二段。\n\nSecond paragraph." in md
+    assert "## Full text\n\nFirst paragraph.\n\nSecond paragraph." in brief_markdown(make_brief(full=full))
+
+
+def test_markdown_is_the_same_every_time_and_has_no_clock():
+    assert brief_markdown(make_brief()) == brief_markdown(make_brief())
+    assert "generated" not in brief_markdown(make_brief()).lower()
+
+
+def test_table_cells_escape_pipes():
+    md = brief_markdown(make_brief(title_zh="甲|乙"))
+    assert "| Chinese title | 甲\\|乙 |" in md
+
+
+def test_sidecar_has_the_documented_keys():
+    sidecar = brief_sidecar(make_brief(), generated_at="2026-11-23T00:00:00Z")
+    for key in ("source_file", "article_index", "title_zh", "title_en", "summary", "sections", "figures", "engines", "warnings", "generated_at"):
+        assert key in sidecar
+    assert sidecar["summary"][0].keys() >= {"zh", "en", "paragraph"}
+    assert sidecar["figures"][0].keys() >= {"source", "value", "unit", "english", "sentence_zh", "sentence_en"}
+    assert sidecar["engines"]["translator"]["model"] == "opus-mt-zh-en@abc123"
+    assert sidecar["engines"]["fallback_used"] is False
+    assert sidecar["figure_repairs"] == 1 and sidecar["guard_fallbacks"] == 0
+
+
+def test_identity_signature_fields():
+    assert identity_fields("engine:gloss|dict:cedict@1a2b|v:0.1") == {"engine": "gloss", "dict": "cedict@1a2b", "v": "0.1"}
+
+
+def test_index_is_ordered_by_source_and_article_whatever_the_write_order():
+    second = make_brief(article_index=2, title_en="Second")
+    first = make_brief(article_index=1, title_en="First", warnings=("x",))
+    index = index_markdown([("b.md", second), ("a.md", first)])
+    rows = [l for l in index.splitlines() if l.startswith("| [")]
+    assert rows == [
+        "| [First](a.md) | `000_3550f0e559f805fd.txt` #1 | 1 | 1 |",
+        "| [Second](b.md) | `000_3550f0e559f805fd.txt` #2 | 1 | 0 |",
+    ]
