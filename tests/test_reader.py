@@ -235,3 +235,14 @@ def test_markdown_markers_are_not_text():
     text = repr(doc)
     for marker in ("#", "**", "■", "- ②"):
         assert marker not in text
+
+
+@pytest.mark.parametrize(
+    "text, story",
+    [("本报讯 日前,该县召开推进会。", "日前,该县召开推进会。"), ("本报讯(记者 张旭)日前,该县召开推进会。", "日前,该县召开推进会。"), ("日前,该县召开推进会。", "日前,该县召开推进会。")],
+    ids=["dateline", "dateline-with-credit", "none"],
+)
+def test_strip_dateline(text, story):
+    from briefs.layout import strip_dateline
+
+    assert strip_dateline(text) == story

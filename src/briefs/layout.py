@@ -135,6 +135,15 @@ def is_dateline(text: str) -> bool:
     return bool(_DATELINE.match(text))
 
 
+def strip_dateline(text: str) -> str:
+    """The story without its dateline and the reporter credit that may follow it."""
+    match = _DATELINE.match(text)
+    if not match:
+        return text
+    rest = re.sub(r"^\s*[（(][^（）()]{0,24}[)）]", "", text[match.end() :])
+    return rest.lstrip(" ,，:：")
+
+
 def lead_label(text: str) -> tuple[str, str] | None:
     """(label, rest of line) for 核心提示-style lead labels."""
     match = _LEAD_LABEL.match(text)
