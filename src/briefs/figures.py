@@ -1,0 +1,280 @@
+"""Figures: every quantity, percent, count, date and ordinal in a Chinese sentence.
+
+Economic news is numbers, so each one is parsed to an exact value and an
+English reading (28.72亿元 → "2.872 billion yuan"); ``check_figures`` then
+holds a translation to them. Pure text: no model imports.
+
+Kinds of figure:
+  quantity  a number with a measure or currency unit: 28.72亿元, 770亩, 15个月
+  percent   6.2%, 百分之十五 (unit "%")
+  count     a number of things, unit None: 21个, 十余家, 三大, 1.2万 (bare with a scale)
+  date      2022年, 3月23日, 2016年4月, 9月份, 2022年末; value is YYYYMMDD with
+            zeros for the parts not given (2016年4月 → 20160400, 3月23日 → 323)
+  ordinal   第一 → "first", 第十四 → "14th"
+Dates and ordinals are read but are not key figures (``key_figures``).
+Not figures at all: bare numbers with no unit or counter (codes such as 101线,
+53所, 2025版), numbers touching Latin letters or plus signs (5G, 4A级,
+3+4+20+22), a lone 一 (an article more often than a count), and Chinese
+numerals inside names and slogans (二十家子镇, 五个一工程, 十四五).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+from . import units
+from .document import Article
+from .figure_check import FigureCheck, verify
+from .numbers import (
+    CHINESE_NUMERAL_CHARS,
+    SCALES,
+    chinese_numeral_value,
+    number_word,
+    ordinal,
+    plain,
+    read_number,
+)
+
+__all__ = ["Figure", "FigureCheck", "find_figures", "article_figures", "key_figures", "check_figures", "read_number"]
+
+KEY_KINDS = ("quantity", "percent", "count")
+
+
+@dataclass(frozen=True)
+class Figure:
+    source: str  # exact substring of the sentence
+    value: float | int  # for ranges the low end; for dates YYYYMMDD
+    unit: str | None  # English unit ("yuan", "%", "square meters"); None for counts, dates, ordinals
+    english: str  # "2.872 billion yuan"
+    start: int
+    end: int
+    kind: str = "quantity"
+    value_high: float | int | None = None  # the high end of a range
+
+
+# Full-width digits and signs read as their ASCII forms; one char for one
+# keeps every offset valid in the original sentence.
+_ASCII = str.maketrans("０１２３４５６７８９．％＋", "0123456789.%+")
+_CN = CHINESE_NUMERAL_CHARS
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONTHS = "January February March April May June July August September October November December".split()
+_PERIOD = {"上半年": "first half of {}", "下半年": "second half of {}", "年底": "end of {}", "年末": "end of {}",
+           "年初": "early {}", "底": "end of {}", "末": "end of {}", "初": "early {}",
+           "上旬": "early {}", "中旬": "mid-{}", "下旬": "late {}"}
+
+_DATE = re.compile(
+    rf"(?<![\d.])(?:(?P<year>\d{{4}})年度?(?:(?P<month>\d{{1,2}})月份?(?:(?P<day>\d{{1,2}})[日号])?)?"
+    rf"|(?P<month2>\d{{1,2}})月份?(?:(?P<day2>\d{{1,2}})[日号])?"
+    rf"|(?<![{_CN}])(?P<cmonth>十[一二]?|[一二三四五六七八九])月份?(?:(?P<cday>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?)"
+    rf"(?P<period>{units.alternation(_PERIOD)})?"
+)
+_ORDINAL = re.compile(rf"第(?P<num>\d+|[{_CN}]+)")
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|[{_CN}]+)")
+_FIGURE = re.compile(
+    rf"(?P<pre>{units.alternation(units.PREFIX_APPROX)})?"
+    rf"(?:(?<![\d.+A-Za-z])(?P<num>{_ARABIC})(?![\d+]|\.\d)(?P<a1>多|余)?"
+    rf"(?P<scale>{units.alternation(s for s in SCALES if s != '千')}|千(?![瓦伏克米]))?"
+    rf"|(?<![{_CN}数几上成好])(?P<cnum>[{_CN}]+))"
+    rf"(?P<a2>多|余)?"
+    rf"(?:(?P<pct>%)|(?P<unit>{units.alternation(units.MEASURES)})(?![A-Za-z])(?:/(?P<per>{units.alternation(units.PER)}))?"
+    rf"|(?P<counter>{units.alternation(units.COUNTERS)}))?"
+    rf"(?P<post>{units.alternation(units.SUFFIX_APPROX.keys() - units.INNER_APPROX.keys())})?"
+)
+_RANGE_SEP = re.compile(r"至|到|[-~～—－〜]")
+_BARE_LOW = re.compile(r"(?<![\d.+A-Za-z])(?P<num>\d+(?:\.\d+)?)(?:至|到|[-~～—－〜])$")
+
+
+def find_figures(text: str) -> list[Figure]:
+    """All figures of ``text``, left to right, non-overlapping."""
+    ascii_text = text.translate(_ASCII)
+    found: list[Figure] = []
+    i = 0
+    while i < len(text):
+        figure = _date(ascii_text, i) or _ordinal(ascii_text, i) or _quantity(ascii_text, i)
+        if figure is None:
+            i += 1
+            continue
+        found.append(_with_source(figure, text))
+        i = figure.end
+    return _merge_ranges(found, text)
+
+
+def article_figures(article: Article) -> Iterator[Figure]:
+    """The figures of an article's title, subtitle and paragraphs, in reading order
+    (offsets are within each text)."""
+    for text in (article.title, article.subtitle, *article.paragraphs):
+        if text:
+            yield from find_figures(text)
+
+
+def key_figures(figures: list[Figure]) -> list[Figure]:
+    """The figures a reader scans a brief for: no plain dates, no ordinals."""
+    return [f for f in figures if f.kind in KEY_KINDS]
+
+
+def check_figures(zh: str, en: str) -> FigureCheck:
+    """Hold the English sentence to every figure of the Chinese one: repair a
+    wrong or untranslated figure in place when the mapping is unambiguous,
+    flag the figures that cannot be placed (see ``figure_check``)."""
+    return verify(zh, find_figures(zh), en)
+
+
+def _with_source(figure: Figure, text: str) -> Figure:
+    return Figure(text[figure.start:figure.end], figure.value, figure.unit, figure.english,
+                  figure.start, figure.end, figure.kind, figure.value_high)
+
+
+def _date(text: str, i: int) -> Figure | None:
+    m = _DATE.match(text, i)
+    if not m:
+        return None
+    if m["cmonth"]:
+        year, month = 0, chinese_numeral_value(m["cmonth"])
+        day = chinese_numeral_value(m["cday"]) if m["cday"] else 0
+    else:
+        year = int(m["year"] or 0)
+        month = int(m["month"] or m["month2"] or 0)
+        day = int(m["day"] or m["day2"] or 0)
+    named = bool(m["month"] or m["month2"] or m["cmonth"]), bool(m["day"] or m["day2"] or m["cday"])
+    if (year and not 1900 <= year <= 2100) or (named[0] and not 1 <= month <= 12) or (named[1] and not 1 <= day <= 31):
+        return None
+    period, end = m["period"], m.end()
+    if period and not _period_fits(period, month, day):
+        period, end = None, m.start("period")
+    return Figure("", year * 10000 + month * 100 + day, None, _read_date(year, month, day, period),
+                  i, end, "date")
+
+
+def _period_fits(period: str, month: int, day: int) -> bool:
+    """上半年 / 年底 close a year, 上旬 / 下旬 a month; nothing follows a day."""
+    if day:
+        return False
+    if period in ("上半年", "下半年", "年底", "年末", "年初"):
+        return not month
+    if period in ("上旬", "中旬", "下旬"):
+        return bool(month)
+    return True
+
+
+def _read_date(year: int, month: int, day: int, period: str | None) -> str:
+    month_name = _MONTHS[month - 1] if month else ""
+    if day:
+        core = f"{month_name} {day}" + (f", {year}" if year else "")
+    else:
+        core = " ".join(str(p) for p in (month_name, year or "") if p)
+    return _PERIOD[period].format(core) if period else core
+
+
+def _ordinal(text: str, i: int) -> Figure | None:
+    m = _ORDINAL.match(text, i)
+    if not m:
+        return None
+    raw = m["num"]
+    n = int(raw) if raw.isdigit() else chinese_numeral_value(raw)
+    return Figure("", n, None, ordinal(n), i, m.end(), "ordinal")
+
+
+def _quantity(text: str, i: int) -> Figure | None:
+    m = _PERCENT_WORDS.match(text, i)
+    if m:
+        raw = m["num"]
+        value = Decimal(raw) if raw[0].isdigit() else Decimal(chinese_numeral_value(raw))
+        return Figure("", plain(value), "%", f"{read_number(value)}%", i, m.end(), "percent")
+    m = _FIGURE.match(text, i)
+    if not m or not (m["num"] or m["cnum"]):
+        return None
+    if m["cnum"]:
+        return _worded(m, text)
+    value = Decimal(m["num"].replace(",", "")) * SCALES.get(m["scale"] or "", 1)
+    if not (m["pct"] or m["unit"] or m["counter"] or m["scale"]):
+        return None  # a bare number: a code, a name, a model number
+    return _figure(m, value, worded=False)
+
+
+def _worded(m: re.Match, text: str) -> Figure | None:
+    """A Chinese numeral counts only before a counter or a unit, and not in names."""
+    value = Decimal(chinese_numeral_value(m["cnum"]))
+    unit, counter = m["unit"], m["counter"]
+    if unit in units.DIGITS_ONLY_MEASURES or (counter and counter not in units.WORD_COUNTERS):
+        return None
+    if not (unit or counter or m["pct"]) or value == 1:
+        return None
+    after = text[m.end(): m.end() + 1]
+    if after and (after in units.NAME_TAILS or after in CHINESE_NUMERAL_CHARS):
+        return None  # 二十家子镇 is a town; 五个一 is a slogan
+    return _figure(m, value, worded=True)
+
+
+def _figure(m: re.Match, value: Decimal, worded: bool) -> Figure | None:
+    pre, unit, counter = m["pre"], m["unit"], m["counter"]
+    if counter == "大" and value > 10:
+        return None  # 二十大 is a party congress, not "twenty major"
+    start = m.start()
+    if pre == "近" and unit in units.DURATIONS:
+        # 近3年 is "the past 3 years", not "nearly 3 years": leave 近 to the words.
+        pre, start = None, m.start("num") if m["num"] else m.start("cnum")
+    approx = (units.PREFIX_APPROX.get(pre or "") or units.INNER_APPROX.get(m["a1"] or "")
+              or units.INNER_APPROX.get(m["a2"] or "") or units.SUFFIX_APPROX.get(m["post"] or ""))
+    small_word = worded and value == value.to_integral_value() and value <= 10
+    number = number_word(int(value)) if small_word else read_number(value)
+    if m["pct"]:
+        kind, unit_en, reading = "percent", "%", f"{number}%"
+    elif unit:
+        unit_en = units.MEASURES[unit] if value != 1 else units.singular(units.MEASURES[unit])
+        if m["per"]:
+            unit_en = f"{unit_en} per {units.PER[m['per']]}"
+        kind, reading = "quantity", f"{number} {unit_en}"
+    else:
+        kind, unit_en = "count", None
+        reading = f"{number} major" if counter == "大" else number
+    english = f"{approx} {reading}" if approx else reading
+    return Figure("", plain(value), unit_en, english, start, m.end(), kind)
+
+
+def _merge_ranges(figures: list[Figure], text: str) -> list[Figure]:
+    """5万元至200万元 → one figure "50,000 to 2 million yuan"; 5至10万元 too."""
+    ascii_text = text.translate(_ASCII)
+    merged: list[Figure] = []
+    for figure in figures:
+        low = merged[-1] if merged else None
+        if low is not None and _joins(low, figure, text):
+            merged[-1] = _range(low, figure, text)
+            continue
+        bare = _bare_low(ascii_text, figure, merged[-1].end if merged else 0)
+        merged.append(_range(bare, figure, text) if bare else figure)
+    return merged
+
+
+def _bare_low(text: str, high: Figure, floor: int) -> Figure | None:
+    """The bare low end of 5至10万元, which takes the scale and unit of the high end."""
+    if high.kind not in KEY_KINDS or high.value_high is not None:
+        return None
+    m = _BARE_LOW.search(text, floor, high.start)
+    if not m:
+        return None
+    digits = re.search(_ARABIC, text[high.start:high.end])
+    written = Decimal(digits[0].replace(",", "")) if digits else Decimal(0)
+    scale = Decimal(str(high.value)) / written if written else 1
+    low = Decimal(m["num"]) * scale
+    if not low < Decimal(str(high.value)):
+        return None  # 2023-12 and 20-5 are not ranges
+    return Figure("", plain(low), high.unit, "", m.start(), m.end("num"), high.kind)
+
+
+def _joins(low: Figure, high: Figure, text: str) -> bool:
+    if low.kind not in KEY_KINDS or low.kind != high.kind or low.value_high is not None:
+        return False
+    if low.unit != high.unit or not low.value < high.value:
+        return False
+    return bool(_RANGE_SEP.fullmatch(text, low.end, high.start))
+
+
+def _range(low: Figure, high: Figure, text: str) -> Figure:
+    unit = f" {high.unit}" if high.unit and high.unit != "%" else ""
+    pct = "%" if high.unit == "%" else ""
+    english = f"{read_number(low.value)}{pct} to {read_number(high.value)}{pct}{unit}"
+    return Figure(text[low.start:high.end], low.value, high.unit, english, low.start, high.end,
+                  high.kind, high.value)
