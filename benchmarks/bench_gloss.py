@@ -1,0 +1,76 @@
+"""Gloss engine benchmark: dictionary load times, seeds gloss time, dev-set chrF.
+
+Not a test: it reads /work/shared and prints timings. Run from the repo root:
+
+    python benchmarks/bench_gloss.py [--dev /work/shared/eval/flores200-devtest-500] [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+DEV = "/work/shared/eval/flores200-devtest-500"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_sentences() -> list[str]:
+    """Every title and body sentence of the seed pages, as the pipeline splits them."""
+    from briefs.reader import read_path
+    from briefs.sentences import split_sentences
+
+    out: list[str] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for article in read_path(path).articles:
+            for paragraph in [article.title or "", *article.paragraphs]:
+                out += split_sentences(paragraph)
+    return [s for s in out if s.strip()]
+
+
+def timed(label: str, action):
+    start = time.perf_counter()
+    result = action()
+    print(f"{label:<58} {time.perf_counter() - start:6.2f} s")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dev", default=DEV, help="FLORES-style prefix: <dev>.zh and <dev>.en")
+    parser.add_argument("--show", type=int, default=0, help="print the first N dev glosses")
+    args = parser.parse_args()
+
+    from briefs.cedict import Cedict
+    from briefs.engines.gloss import GlossTranslator
+
+    with tempfile.TemporaryDirectory() as empty:
+        timed("dictionary load, cold (parse + write cache)", lambda: Cedict.load(cache_dir=Path(empty)))
+        timed("dictionary load, warm (from the disk cache)", lambda: Cedict.load(cache_dir=Path(empty)))
+
+        translator = GlossTranslator(cache_dir=Path(empty))
+        # One sentence that touches every lazy part: the dictionary, the glossary
+        # (and the jieba dictionary it loads for one-character terms), figures, names.
+        timed("first call: every lazy load, warm disk caches", lambda: translator.translate(["喀左县3月23日投资28.72亿元,迟晓光说。"]))
+        sentences = seed_sentences()
+        chars = sum(map(len, sentences))
+        timed(f"seeds gloss: {len(sentences)} sentences, {chars} characters", lambda: translator.translate(sentences))
+        timed("seeds gloss again (senses remembered)", lambda: translator.translate(sentences))
+
+        source_path, reference_path = Path(args.dev + ".zh"), Path(args.dev + ".en")
+        if not source_path.exists():
+            return
+        import sacrebleu
+
+        source = source_path.read_text(encoding="utf-8").splitlines()
+        reference = reference_path.read_text(encoding="utf-8").splitlines()
+        hypotheses = timed(f"dev set: {len(source)} lines", lambda: translator.translate(source))
+        print(sacrebleu.corpus_chrf(hypotheses, [reference]))
+        print(sacrebleu.corpus_bleu(hypotheses, [reference]))
+        for zh, hyp, ref in list(zip(source, hypotheses, reference))[: args.show]:
+            print(f"\n{zh}\n  gloss: {hyp}\n  ref:   {ref}")
+
+
+if __name__ == "__main__":
+    main()
