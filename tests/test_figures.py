@@ -477,3 +477,23 @@ def test_cli_prints_one_json_line_per_figure_and_skips_bad_files(tmp_path):
     assert {"file": str(seed), "article": 5, "source": "4100多万美元", "value": 41000000, "unit": "US dollars",
             "english": "more than 41 million US dollars", "kind": "quantity", "value_high": None} in records
     assert all(r["file"] == str(seed) for r in records)
+
+
+@pytest.mark.parametrize(
+    "zh",
+    [
+        "投资1.6亿元 建乡村振兴示范工程",
+        "总投资1.6亿元的龙城区乡村振兴示范工程已进入实施阶段。",
+        "全长约60公里,项目区域覆盖面积230平方公里。",
+        "出口创汇达4100多万美元。",
+    ],
+    ids=["title", "inside-a-clause", "approximate-and-area", "more-than"],
+)
+def test_figures_left_in_chinese_are_read_once_and_not_flagged(zh):
+    """A model that copies its input (or leaves Chinese) still gets each figure once, in English."""
+    check = check_figures(zh, zh)
+    assert not check.flagged
+    for figure in find_figures(zh):
+        if figure.kind in ("quantity", "percent"):
+            assert check.english.count(figure.english) == 1, check.english
+            assert figure.source not in check.english

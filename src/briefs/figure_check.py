@@ -108,8 +108,13 @@ def _untranslated(figures: Sequence["Figure"], en: str) -> tuple[str, int]:
     repairs = 0
     for figure in figures:
         if _HAN.search(figure.source) and figure.source in en:
-            en = en.replace(figure.source, figure.english)
+            # Set the reading off with spaces: flush against Han text ("投资160") it
+            # would not read as a number, and later steps would add it again.
+            en = en.replace(figure.source, f" {figure.english} ")
             repairs += 1
+    if repairs:
+        en = re.sub(r"(?<=\S) {2,}(?=\S)", " ", en).strip()
+        en = re.sub(r" (?=[,.;:!?，。；：、”）)])", "", en)
     return en, repairs
 
 
