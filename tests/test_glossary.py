@@ -184,3 +184,11 @@ def test_a_missing_file_says_what_to_fix(tmp_path):
 )
 def test_romanize(name, kind, english):
     assert romanize(name, kind) == english
+
+
+def test_chinese_left_in_the_output_is_replaced_only_where_the_term_is_a_word():
+    glossary = Glossary.default()
+    zh = "辐射25个行政村,实施乡村振兴示范工程。"
+    en, repairs = glossary.enforce(zh, "辐射25个行政村,实施乡村振兴示范工程。")
+    assert "乡village" not in en and "农village" not in en
+    assert repairs >= 1

@@ -106,12 +106,26 @@ class Glossary:
             if _present(term.en, en):
                 continue
             others = [t.en for t in terms if t is not term]
-            fixed = _substitute(term, en, others)
+            fixed = self._replace_left_chinese(term, en) if term.zh in en else _substitute(term, en, others)
             if fixed is None and term.kind in APPENDED_KINDS:
                 fixed = _append(en, term.en)
             if fixed is not None and fixed != en:
                 en, repairs = fixed, repairs + 1
         return en, repairs
+
+
+    def _replace_left_chinese(self, term: GlossaryTerm, en: str) -> str | None:
+        """Chinese the model left in place: replace the term where it stands as a word of its own
+        (村 in 行政村, not in 乡村), set off from neighbouring text by spaces."""
+        spans = [(start, end) for start, end, found in self.find(en) if found.zh == term.zh]
+        for start, end in reversed(spans):
+            before = " " if start and not en[start - 1].isspace() else ""
+            after = " " if end < len(en) and not en[end].isspace() and en[end] not in _CLOSING else ""
+            en = en[:start] + before + term.en + after + en[end:]
+        return en if spans else None
+
+
+_CLOSING = ",.;:!?，。；：、”’)）]】"
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -134,8 +148,6 @@ def _present(phrase: str, en: str) -> bool:
 
 
 def _substitute(term: GlossaryTerm, en: str, others: list[str]) -> str | None:
-    if term.zh in en:
-        return en.replace(term.zh, term.en)
     for variant in _variants(term):
         pattern = re.compile(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", re.IGNORECASE)
         if pattern.search(en):
