@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_OK, EXIT_SKIPPED, BriefsError, InputError
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, BriefsError, InputError
 
 # Locals hold whole articles: never print them.
 app = typer.Typer(
@@ -85,3 +85,134 @@ def split(
         else:
             sys.stdout.write(document_markdown(doc) + "\n")
     raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
+
+
+@app.command("figures")
+def figures_command(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Article files, or folders of *.txt / *.md.")],
+) -> None:
+    """Show every figure of each article as JSON Lines.
+
+    One line per figure: file, article (1-based), source, value, unit, english,
+    kind (quantity, percent, count, date, ordinal), value_high (ranges).
+    Bad files are reported on stderr, one line each; the others are still shown.
+    """
+    from .figures import article_figures
+    from .inputs import collect_inputs
+    from .reader import read_path
+
+    try:
+        files = collect_inputs(paths)
+    except BriefsError as err:
+        fail(err)
+    skipped = 0
+    for path in files:
+        try:
+            doc = read_path(path)
+        except InputError as err:
+            typer.echo(f"briefs: skipped {err}", err=True)
+            skipped += 1
+            continue
+        for number, article in enumerate(doc.articles, start=1):
+            for f in article_figures(article):
+                record = {"file": str(path), "article": number, "source": f.source, "value": f.value,
+                          "unit": f.unit, "english": f.english, "kind": f.kind, "value_high": f.value_high}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
+
+
+def _translation_input(text: Optional[str], file: Optional[Path]) -> list[str]:
+    if text is not None:
+        return text.splitlines()
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            raise BriefsError(f"{file}: cannot read it as UTF-8 text ({err})") from None
+    return sys.stdin.read().splitlines()
+
+
+@app.command()
+def translate(
+    text: Annotated[Optional[str], typer.Argument(help="Chinese text. Default: --file, else standard input.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", help="A UTF-8 file of Chinese lines.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./briefs.toml if present).")] = None,
+    translator: Annotated[Optional[str], typer.Option("--translator", help="Engine: marian, seq2seq or gloss.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="Hub id or local model directory.")] = None,
+    beams: Annotated[Optional[int], typer.Option("--beams", help="Beam size.")] = None,
+    max_new_tokens: Annotated[Optional[int], typer.Option("--max-new-tokens", help="Longest output per input piece.")] = None,
+    int8: Annotated[Optional[bool], typer.Option("--int8/--no-int8", help="Int8 dynamic quantization of linear layers.")] = None,
+) -> None:
+    """Translate Chinese text: one English line per input line."""
+    from .config import apply_overrides, load_config
+    from .engines import build_translator, translate_lines
+
+    overrides = {"translator.engine": translator, "translator.model": model, "translator.beams": beams,
+                 "translator.max_new_tokens": max_new_tokens, "translator.int8": int8}  # fmt: skip
+    try:
+        settings = apply_overrides(load_config(config), overrides)
+        lines = _translation_input(text, file)
+        engine, notes = build_translator(settings)
+        for note in notes:
+            typer.echo(f"briefs: note: {note}", err=True)
+        english = translate_lines(engine, lines)
+    except BriefsError as err:
+        fail(err)
+    sys.stdout.write("".join(line + "\n" for line in english))
+
+
+models_app = typer.Typer(help="List, download and build models.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+def models_list(
+    config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./briefs.toml if present).")] = None,
+) -> None:
+    """Show each configured model and whether it is available offline."""
+    from .config import load_config
+    from .models import model_statuses
+
+    try:
+        statuses = model_statuses(load_config(config))
+    except BriefsError as err:
+        fail(err)
+    for s in statuses:
+        typer.echo(f"{s.role:<11} {s.engine:<10} {s.model or '-':<36} {'ok' if s.available else 'MISSING':<8} {s.where}")
+
+
+@models_app.command("download")
+def models_download(
+    name: Annotated[str, typer.Argument(help="Hub id, e.g. Helsinki-NLP/opus-mt-zh-en.")],
+    revision: Annotated[str, typer.Option("--revision", help="Branch, tag or commit.")] = "",
+) -> None:
+    """Download a model into the Hugging Face cache (needs network)."""
+    from .models import download_model
+
+    try:
+        path = download_model(name, revision)
+    except BriefsError as err:
+        fail(err)
+    typer.echo(str(path))
+
+
+class StubKind(str, Enum):
+    marian = "marian"
+    t5 = "t5"
+    m2m100 = "m2m100"
+
+
+@models_app.command("make-stub")
+def models_make_stub(
+    directory: Annotated[Path, typer.Argument(help="Where to save the model.")],
+    kind: Annotated[StubKind, typer.Option("--kind", help="marian copies its input; t5 and m2m100 are random.")] = StubKind.marian,
+) -> None:
+    """Build a tiny deterministic model for tests and trials (no download)."""
+    from .models import make_stub
+
+    try:
+        make_stub(directory, kind.value)
+    except BriefsError as err:
+        fail(err)
+    typer.echo(f"built a tiny {kind.value} model in {directory}")
+

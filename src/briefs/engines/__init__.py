@@ -8,9 +8,13 @@ offline engines never import torch.
 from __future__ import annotations
 
 import importlib
-from typing import Protocol, Sequence, runtime_checkable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, Sequence, runtime_checkable
 
 from ..errors import BriefsError
+
+if TYPE_CHECKING:
+    from ..config import Config, ModelConfig
 
 
 @runtime_checkable
@@ -45,6 +49,10 @@ SUMMARIZERS: dict[str, str] = {
     "seq2seq": "briefs.engines.seq2seq:Seq2SeqSummarizer",
 }
 
+# Engines that run a model, which may be missing; the others work offline
+# and are the only sensible fallbacks.
+MODEL_ENGINES = frozenset({"marian", "seq2seq"})
+
 
 def _load(table: dict[str, str], role: str, name: str) -> type:
     try:
@@ -62,3 +70,57 @@ def translator_class(name: str) -> type:
 
 def summarizer_class(name: str) -> type:
     return _load(SUMMARIZERS, "summarizer", name)
+
+
+@dataclass(frozen=True)
+class Engines:
+    translator: Translator
+    summarizer: Summarizer
+    # One line per engine that stood in for a missing model; every brief records them.
+    notes: tuple[str, ...] = ()
+
+
+def build_engines(config: Config) -> Engines:
+    translator, notes = build_translator(config)
+    summarizer, more = build_summarizer(config)
+    return Engines(translator, summarizer, tuple(notes + more))
+
+
+def build_translator(config: Config) -> tuple[Translator, list[str]]:
+    """The configured translator, or its fallback (with a note) when its model is missing."""
+    return _build("translator", TRANSLATORS, config.translator, config)
+
+
+def build_summarizer(config: Config) -> tuple[Summarizer, list[str]]:
+    return _build("summarizer", SUMMARIZERS, config.summarizer, config)
+
+
+def _build(role: str, table: dict[str, str], section: ModelConfig, config: Config) -> tuple[Any, list[str]]:
+    if section.engine not in MODEL_ENGINES:
+        return _offline(role, table, section.engine, config), []
+    from ..models import ModelUnavailable, resolve_model
+
+    try:
+        resolve_model(section.model, section.revision, key=f"{role}.model")
+    except ModelUnavailable as err:
+        if not section.fallback:
+            raise
+        note = f"{role}: {section.fallback} engine used instead of {section.engine} ({err})"
+        return _offline(role, table, section.fallback, config), [note]
+    return _load(table, role, section.engine)(section), []
+
+
+def _offline(role: str, table: dict[str, str], name: str, config: Config) -> Any:
+    cls = _load(table, role, name)
+    if name == "gloss":
+        return cls(glossary_paths=config.glossary.files)
+    return cls()
+
+
+def translate_lines(translator: Translator, lines: Sequence[str]) -> list[str]:
+    """One English line per input line: its sentences translated in one batch."""
+    from ..sentences import split_sentences
+
+    per_line = [split_sentences(line) for line in lines]
+    english = iter(translator.translate([s for sentences in per_line for s in sentences]))
+    return [" ".join(next(english) for _ in sentences) for sentences in per_line]

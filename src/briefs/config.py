@@ -1,0 +1,215 @@
+"""briefs.toml → frozen dataclasses, validated once: the only place that knows key names.
+
+Each ``[section]`` is one dataclass; ``Config`` lists the sections. Adding a
+section is one dataclass and one line in ``Config``: parsing, unknown-key
+errors, type checks and command-line overrides follow from the field types
+and the ``metadata`` checks. Paths in the file are relative to the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from .engines import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS
+from .errors import BriefsError
+
+CONFIG_NAME = "briefs.toml"
+DEFAULT_TRANSLATION_MODEL = "Helsinki-NLP/opus-mt-zh-en"
+DEFAULT_SUMMARY_MODEL = "csebuetnlp/mT5_multilingual_XLSum"
+
+
+def _rule(check: Callable[[Any], bool], expect: str, **more: Any) -> dict[str, Any]:
+    return {"check": check, "expect": expect, **more}
+
+
+def _at_least(n: int) -> dict[str, Any]:
+    return _rule(lambda v: v >= n, f"a number >= {n}")
+
+
+def _engine(table: Mapping[str, str], *, blank: bool = False, offline: bool = False) -> dict[str, Any]:
+    names = sorted(n for n in table if not (offline and n in MODEL_ENGINES))
+    allowed = set(names) | ({""} if blank else set())
+    expect = "one of " + ", ".join(repr(n) for n in (names + ([""] if blank else [])))
+    return _rule(lambda v: v in allowed, expect)
+
+
+def _prompt_ok(path: str) -> bool:
+    return not path or (Path(path).is_file() and "{text}" in Path(path).read_text(encoding="utf-8"))
+
+
+# Prompt templates are files so they can be reviewed and versioned; the
+# engine puts each input where the template says ``{text}``.
+_PROMPT = _rule(_prompt_ok, "a path to a UTF-8 template file containing {text}", path=True)
+_MODEL = {"model": True}
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """What an engine that runs a model needs; unused by the offline engines."""
+
+    engine: str
+    model: str = field(default="", metadata=_MODEL)
+    revision: str = ""
+    beams: int = field(default=4, metadata=_at_least(1))
+    max_new_tokens: int = field(default=256, metadata=_at_least(1))
+    # Longer inputs are split at clause punctuation before the model sees
+    # them; 0 means the model's own limit.
+    max_input_tokens: int = field(default=0, metadata=_at_least(0))
+    length_penalty: float = 1.0
+    no_repeat_ngram_size: int = field(default=0, metadata=_at_least(0))
+    # Source tokens per batch (padded length x sentences): bounds memory. On 2
+    # cores, 512-2048 run opus-mt fastest; larger batches only use more memory.
+    batch_tokens: int = field(default=1024, metadata=_at_least(1))
+    threads: int = field(default=0, metadata=_at_least(0))
+    int8: bool = False
+    prompt: str = field(default="", metadata=_PROMPT)
+    src_lang: str = ""
+    tgt_lang: str = ""
+    fallback: str = ""
+
+
+@dataclass(frozen=True)
+class TranslatorConfig(ModelConfig):
+    engine: str = field(default="marian", metadata=_engine(TRANSLATORS))
+    model: str = field(default=DEFAULT_TRANSLATION_MODEL, metadata=_MODEL)
+    # Marian's quality and speed fall on very long inputs, and an output
+    # longer than max_new_tokens would be cut: clauses of this size are safe.
+    max_input_tokens: int = field(default=160, metadata=_at_least(0))
+    fallback: str = field(default="gloss", metadata=_engine(TRANSLATORS, blank=True, offline=True))
+
+
+@dataclass(frozen=True)
+class SummarizerConfig(ModelConfig):
+    engine: str = field(default="extractive", metadata=_engine(SUMMARIZERS))
+    model: str = field(default=DEFAULT_SUMMARY_MODEL, metadata=_MODEL)
+    # The generation settings published with mT5_multilingual_XLSum.
+    max_new_tokens: int = field(default=84, metadata=_at_least(1))
+    max_input_tokens: int = field(default=512, metadata=_at_least(0))
+    no_repeat_ngram_size: int = field(default=2, metadata=_at_least(0))
+    fallback: str = field(default="extractive", metadata=_engine(SUMMARIZERS, blank=True, offline=True))
+
+
+@dataclass(frozen=True)
+class GlossaryConfig:
+    files: tuple[str, ...] = field(default=(), metadata={"path": True})
+
+
+@dataclass(frozen=True)
+class Config:
+    translator: TranslatorConfig = field(default_factory=TranslatorConfig)
+    summarizer: SummarizerConfig = field(default_factory=SummarizerConfig)
+    glossary: GlossaryConfig = field(default_factory=GlossaryConfig)
+    # The file the settings came from ("" for the built-in defaults).
+    source: str = ""
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read ``path``, or ./briefs.toml when present, else the defaults."""
+    if path is None:
+        path = Path(CONFIG_NAME)
+        if not path.is_file():
+            return Config()
+    elif not path.is_file():
+        raise BriefsError(f"{path}: config file not found")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise BriefsError(f"{path}: not valid TOML: {err}") from None
+    return parse_config(data, where=str(path), base=path.resolve().parent)
+
+
+def parse_config(data: Mapping[str, Any], *, where: str, base: Path) -> Config:
+    sections = _sections()
+    values: dict[str, Any] = {"source": where}
+    for name, table in data.items():
+        if name not in sections:
+            kind = "section" if isinstance(table, dict) else "key"
+            raise BriefsError(f"{where}: unknown {kind} {name}{_suggest(name, sections)}")
+        if not isinstance(table, dict):
+            raise BriefsError(f"{where}: {name} must be a [{name}] table")
+        values[name] = _build(sections[name], table, prefix=name, where=where, base=base)
+    return Config(**values)
+
+
+def apply_overrides(config: Config, overrides: Mapping[str, Any], *, where: str = "command line") -> Config:
+    """``{"translator.model": "x"}`` → a new Config; None values are left alone."""
+    sections = _sections()
+    changed: dict[str, dict[str, Any]] = {}
+    for dotted, value in overrides.items():
+        if value is not None:
+            name, _, key = dotted.partition(".")
+            changed.setdefault(name, {})[key] = value
+    updates = {}
+    for name, table in changed.items():
+        current = dataclasses.asdict(getattr(config, name))
+        fresh = _build(sections[name], {**current, **table}, prefix=name, where=where, base=Path.cwd())
+        updates[name] = fresh
+    return dataclasses.replace(config, **updates)
+
+
+def _sections() -> dict[str, type]:
+    hints = typing.get_type_hints(Config)
+    return {f.name: hints[f.name] for f in dataclasses.fields(Config) if dataclasses.is_dataclass(hints[f.name])}
+
+
+def _build(cls: type, table: Mapping[str, Any], *, prefix: str, where: str, base: Path) -> Any:
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for key, raw in table.items():
+        if key not in fields:
+            raise BriefsError(f"{where}: unknown key {prefix}.{key}{_suggest(key, fields)}")
+        meta = fields[key].metadata
+        value = _typed(raw, hints[key], f"{where}: {prefix}.{key}")
+        value = _localize(value, meta, base)
+        if "check" in meta and not meta["check"](value):
+            raise BriefsError(f"{where}: {prefix}.{key} must be {meta['expect']}, not {raw!r}")
+        values[key] = value
+    return cls(**values)
+
+
+def _typed(raw: Any, hint: Any, label: str) -> Any:
+    if hint is bool:
+        ok = isinstance(raw, bool)
+    elif hint is int:
+        ok = isinstance(raw, int) and not isinstance(raw, bool)
+    elif hint is float:
+        ok = isinstance(raw, (int, float)) and not isinstance(raw, bool)
+        raw = float(raw) if ok else raw
+    elif hint is str:
+        ok = isinstance(raw, str)
+    else:  # tuple[str, ...]
+        ok = isinstance(raw, (list, tuple)) and all(isinstance(x, str) for x in raw)
+        raw = tuple(raw) if ok else raw
+    if not ok:
+        raise BriefsError(f"{label} must be {_TYPE_NAMES.get(hint, 'a list of strings')}, not {raw!r}")
+    return raw
+
+
+_TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+
+
+def _localize(value: Any, meta: Mapping[str, Any], base: Path) -> Any:
+    """Relative paths in a config file mean "next to the file"."""
+    if meta.get("path"):
+        if isinstance(value, tuple):
+            return tuple(_beside(v, base) for v in value)
+        return _beside(value, base) if value else value
+    if meta.get("model") and value and (base / value).expanduser().is_dir():
+        return str((base / value).expanduser().resolve())
+    return value
+
+
+def _beside(value: str, base: Path) -> str:
+    return str((base / Path(value).expanduser()).resolve())
+
+
+def _suggest(name: str, known: Mapping[str, Any]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
