@@ -8,8 +8,7 @@ PIP    := $(PY) -m pip --quiet
 .PHONY: run test clean-venv
 
 run: $(VENV)/.run-deps
-	$(VENV)/bin/briefs split seeds --format md > outputs/seeds.split.md
-	@echo "wrote outputs/seeds.split.md"
+	$(VENV)/bin/briefs run seeds --out outputs
 
 test: $(VENV)/.test-deps
 	$(PY) -m pytest -q

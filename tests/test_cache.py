@@ -114,3 +114,25 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
         p.join(60)
     assert [p.exitcode for p in procs] == [0, 0]
     assert Cache(path).info()["entries"][0]["count"] == 2 * 20 * 25
+
+
+class FailingAfter:
+    """Translates one call, then fails as an interrupted model would."""
+
+    identity = "engine:failing"
+
+    def __init__(self):
+        self.calls = 0
+
+    def translate(self, sentences):
+        self.calls += 1
+        if self.calls > 1:
+            raise KeyboardInterrupt
+        return [s.upper() for s in sentences]
+
+
+def test_finished_chunks_are_kept_when_a_run_is_interrupted(cache):
+    translator = CachedTranslator(FailingAfter(), cache, chunk=2)
+    with pytest.raises(KeyboardInterrupt):
+        translator.translate(["a", "b", "c", "d"])
+    assert cache.get_many("translation", "engine:failing", ["a", "b", "c", "d"]) == {"a": "A", "b": "B"}

@@ -31,7 +31,7 @@ def make_brief(**changes) -> Brief:
         publication_en="Liaoning Daily",
         summary=(Line("共签约落地项目21个,协议投资额28.72亿元。", "21 projects were signed, with 2.872 billion yuan of agreed investment.", 3),),
         sections=(SectionBrief("核心提示", "Key points", (Line("一季度签约项目9个。", "Nine projects were signed in the first quarter.", 0),)),),
-        figures=(KeyFigure("28.72亿元", 2872000000, "yuan", "2.872 billion yuan", "协议投资额", "agreed investment", "共签约落地项目21个,协议投资额28.72亿元。", "21 projects …"),),
+        figures=(KeyFigure("28.72亿元", 2872000000, "yuan", "2.872 billion yuan", "quantity", "协议投资额", "agreed investment", "共签约落地项目21个,协议投资额28.72亿元。", "21 projects …"),),
         full=(),
         engines=ENGINES,
         counts=Counts(figure_repairs=1),
@@ -117,3 +117,16 @@ def test_index_is_ordered_by_source_and_article_whatever_the_write_order():
         "| [First](a.md) | `000_3550f0e559f805fd.txt` #1 | 1 | 1 |",
         "| [Second](b.md) | `000_3550f0e559f805fd.txt` #2 | 1 | 0 |",
     ]
+
+
+def figure(english: str, kind: str, value: float, measures: str = "项目") -> KeyFigure:
+    return KeyFigure("x", value, None, english, kind, measures, measures and "projects", "句。", "Sentence.")
+
+
+def test_key_figures_table_shows_amounts_first_then_counts_of_ten_or_more_once_each():
+    figures = (figure("3", "count", 3), figure("21", "count", 21), figure("6.2%", "percent", 6.2),
+               figure("21", "count", 21), figure("55", "count", 55, measures=""))
+    md = brief_markdown(make_brief(figures=figures))
+    table = md.split("## Key figures")[1].split("\n\n")[1]
+    assert [row.split(" | ")[0] for row in table.splitlines()[2:]] == ["| 6.2%", "| 21"]
+    assert "All 5 figures, each with its sentence, are in the JSON sidecar." in md

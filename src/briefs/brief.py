@@ -24,6 +24,7 @@ class KeyFigure:
     value: float | int
     unit: str | None
     english: str
+    kind: str  # quantity, percent or count (see figures.KEY_KINDS)
     measures_zh: str
     measures_en: str
     sentence_zh: str

@@ -134,6 +134,7 @@ class CachedTranslator:
     inner: Any
     cache: Cache
     stats: CacheStats = field(default_factory=CacheStats)
+    chunk: int = 256  # big enough for full batches, small enough to lose little on Ctrl-C
 
     @property
     def identity(self) -> str:
@@ -143,8 +144,10 @@ class CachedTranslator:
         unique = list(dict.fromkeys(sentences))
         known = self.cache.get_many("translation", self.identity, unique)
         missing = [s for s in unique if s not in known]
-        if missing:
-            fresh = dict(zip(missing, self.inner.translate(missing)))
+        # Stored chunk by chunk: an interrupted run keeps all but the chunk in flight.
+        for start in range(0, len(missing), self.chunk):
+            chunk = missing[start : start + self.chunk]
+            fresh = dict(zip(chunk, self.inner.translate(chunk)))
             self.cache.put_many("translation", self.identity, fresh)
             known.update(fresh)
         self.stats.hits += len(sentences) - len(missing)

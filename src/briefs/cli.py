@@ -62,29 +62,35 @@ def split(
 
     Bad files are reported on stderr, one line each; the others are still shown.
     """
-    from .inputs import collect_inputs
+    from .document import as_dict
     from .outline import document_markdown
+
+    skipped = 0
+    for doc in _documents(paths):
+        if doc is None:
+            skipped += 1
+        elif format is SplitFormat.json:
+            sys.stdout.write(json.dumps(as_dict(doc), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(document_markdown(doc) + "\n")
+    raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
+
+
+def _documents(paths: list[Path]):
+    """Each input read in turn; a bad file is reported in one line and yields None."""
+    from .inputs import collect_inputs
     from .reader import read_path
 
     try:
         files = collect_inputs(paths)
     except BriefsError as err:
         fail(err)
-    skipped = 0
     for path in files:
         try:
-            doc = read_path(path)
+            yield read_path(path)
         except InputError as err:
             typer.echo(f"briefs: skipped {err}", err=True)
-            skipped += 1
-            continue
-        if format is SplitFormat.json:
-            from .document import as_dict
-
-            sys.stdout.write(json.dumps(as_dict(doc), ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(document_markdown(doc) + "\n")
-    raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
+            yield None
 
 
 @app.command("figures")
@@ -98,24 +104,15 @@ def figures_command(
     Bad files are reported on stderr, one line each; the others are still shown.
     """
     from .figures import article_figures
-    from .inputs import collect_inputs
-    from .reader import read_path
 
-    try:
-        files = collect_inputs(paths)
-    except BriefsError as err:
-        fail(err)
     skipped = 0
-    for path in files:
-        try:
-            doc = read_path(path)
-        except InputError as err:
-            typer.echo(f"briefs: skipped {err}", err=True)
+    for doc in _documents(paths):
+        if doc is None:
             skipped += 1
             continue
         for number, article in enumerate(doc.articles, start=1):
             for f in article_figures(article):
-                record = {"file": str(path), "article": number, "source": f.source, "value": f.value,
+                record = {"file": doc.source, "article": number, "source": f.source, "value": f.value,
                           "unit": f.unit, "english": f.english, "kind": f.kind, "value_high": f.value_high}
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
@@ -216,3 +213,74 @@ def models_make_stub(
         fail(err)
     typer.echo(f"built a tiny {kind.value} model in {directory}")
 
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(metavar="INPUT...", help="Article files, or folders of *.txt / *.md.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the briefs, their JSON sidecars and index.md.")] = Path("outputs"),
+    config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./briefs.toml if present).")] = None,
+    translator: Annotated[Optional[str], typer.Option("--translator", help="Translation engine: marian, seq2seq or gloss.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="Translation model: hub id or local directory.")] = None,
+    summarizer: Annotated[Optional[str], typer.Option("--summarizer", help="Summary engine: extractive or seq2seq.")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Also translate the whole article.")] = False,
+    bilingual: Annotated[bool, typer.Option("--bilingual", help="Also show the whole article, Chinese and English paragraph by paragraph.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress; only errors and the closing line.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail while running.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Write one English brief per article, a JSON sidecar beside each, and index.md.
+
+    Exit status: 0 all files done, 1 some files skipped, 2 usage or config
+    error, 130 interrupted (run again to resume from the cache).
+    """
+    from .batch import run_command
+    from .config import apply_overrides, load_config
+    from .pipeline import Options
+    from .progress import make_progress
+
+    if debug:
+        os.environ["BRIEFS_DEBUG"] = "1"
+    warn = lambda line: typer.echo(line, err=True)  # noqa: E731
+    overrides = {"translator.engine": translator, "translator.model": model, "summarizer.engine": summarizer}
+    try:
+        settings = apply_overrides(load_config(config), overrides)
+        report = run_command(paths, out, settings, Options(full=full, bilingual=bilingual), make_progress(quiet, verbose), warn)
+    except BriefsError as err:
+        fail(err)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        warn("briefs: interrupted; finished briefs are kept and the next run resumes from the cache")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    warn(f"briefs: {report.closing_line()}")
+    raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
+
+
+cache_app = typer.Typer(help="Inspect or empty the translation cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is, its size, and its entries per engine."""
+    from .cache import Cache
+
+    try:
+        info = Cache.default().info()
+    except BriefsError as err:
+        fail(err)
+    typer.echo(f"{info['path']} ({info['bytes'] / 1e6:.1f} MB)")
+    for row in info["entries"]:
+        typer.echo(f"  {row['count']:>8} {row['kind']:<12} {row['identity']}")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached translation and summary."""
+    from .cache import Cache
+
+    try:
+        removed = Cache.default().clear()
+    except BriefsError as err:
+        fail(err)
+    typer.echo(f"removed {removed} entries")

@@ -7,11 +7,12 @@ from typing import Any, Sequence
 
 import regex as re
 
-from .brief import Brief, Line
+from .brief import Brief, KeyFigure, Line
 from .document import as_dict
 
 DAGGER = "†"
 GLOSS_NOTE = "word-by-word dictionary gloss, not a translation"
+MAX_TABLE_FIGURES = 12
 
 
 def slug(text: str | None, words: int = 8) -> str:
@@ -73,12 +74,23 @@ def _summary(brief: Brief) -> list[str]:
     return out + [""]
 
 
+def table_figures(figures: Sequence[KeyFigure]) -> list[KeyFigure]:
+    """The figures worth a row: amounts and shares first, then counts of ten or more, once each."""
+    ranked = [f for f in figures if f.kind != "count"] + [f for f in figures if f.kind == "count" and f.value >= 10 and f.measures_zh]
+    unique = {(f.english, f.measures_en): f for f in reversed(ranked)}
+    return [f for f in ranked if unique.get((f.english, f.measures_en)) is f][:MAX_TABLE_FIGURES]
+
+
 def _figures(brief: Brief) -> list[str]:
-    if not brief.figures:
+    rows = table_figures(brief.figures)
+    if not rows:
         return []
     out = ["## Key figures", "", "| Figure | Measures | Chinese |", "|---|---|---|"]
-    for f in brief.figures:
-        out.append(f"| {_cell(f.english)} | {_cell(f.measures_en)} | {_cell(f.source)} · {_cell(f.measures_zh)} |")
+    for f in rows:
+        chinese = f"{_cell(f.source)} · {_cell(f.measures_zh)}" if f.measures_zh else _cell(f.source)
+        out.append(f"| {_cell(f.english)} | {_cell(f.measures_en)} | {chinese} |")
+    if len(brief.figures) > len(rows):
+        out += ["", f"All {len(brief.figures)} figures, each with its sentence, are in the JSON sidecar."]
     return out + [""]
 
 

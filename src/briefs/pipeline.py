@@ -1,0 +1,225 @@
+"""Document article → Brief: the per-article function a batch (or a cluster) maps.
+
+Everything an article needs translated goes to the translator in one call
+(the engine batches it), and every English line is checked against the
+figures and the glossary of the Chinese it came from before it reaches the
+brief. Summaries are picked in Chinese, so each traces to a source sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from . import layout
+from .brief import Brief, Counts, EngineInfo, KeyFigure, Line, SectionBrief
+from .document import Article, Document
+from .figures import Figure, check_figures, find_figures, key_figures
+from .sentences import split_sentences
+
+# Sizes of extractive summaries: what a reader skims in a brief.
+ARTICLE_SUMMARY = (3, 5)
+SECTION_SUMMARY = (1, 2)
+_CLAUSE_BREAK = ",，;；:：。！？!?、 "
+
+
+@dataclass(frozen=True)
+class Options:
+    full: bool = False
+    bilingual: bool = False
+
+
+@dataclass
+class Tools:
+    """What an article needs; built once per run (or once per cluster worker)."""
+
+    translator: Any
+    summarizer: Any
+    glossary: Any  # briefs.glossary.Glossary, or None
+    engines: EngineInfo
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    zh: str
+    paragraph: int
+    section: int
+
+
+def _sentences(article: Article) -> list[_Sentence]:
+    out, paragraph = [], 0
+    for number, section in enumerate(article.sections):
+        for text in section.paragraphs:
+            out += [_Sentence(s, paragraph, number) for s in split_sentences(text)]
+            paragraph += 1
+    return out
+
+
+def summary_size(n: int, bounds: tuple[int, int]) -> int:
+    """One pick per ~8 sentences, within the bounds, never more than there are."""
+    low, high = bounds
+    return min(n, max(low, min(high, math.ceil(n / 8))))
+
+
+def _summary(summarizer, sentences: Sequence[_Sentence], bounds: tuple[int, int]) -> list[tuple[str, int]]:
+    if not sentences:
+        return []
+    picked = summarizer.summarize([s.zh for s in sentences], summary_size(len(sentences), bounds))
+    # Extractive engines give indices (in source order); abstractive ones give text.
+    return [(sentences[p].zh, sentences[p].paragraph) if isinstance(p, int) else (p, -1) for p in picked]
+
+
+def measures(sentence: str, figure: Figure, others: Sequence[Figure] = ()) -> str:
+    """The words a figure quantifies: the clause right before it (总投资61.12亿元 → 总投资),
+    stopping at an earlier figure of the same clause (辐射3镇1街 → nothing for 1街)."""
+    before = sentence[: figure.start]
+    cut = max([before.rfind(c) for c in _CLAUSE_BREAK] + [f.end - 1 for f in others if f.end <= figure.start])
+    words = before[cut + 1 :][-10:].strip()
+    return words if len(words) >= 2 else ""
+
+
+def measures_english(english: str | None) -> str:
+    """A table cell, not a sentence: no sentence capital or leading article."""
+    text = (english or "").strip().rstrip(".")
+    for article in ("The ", "A ", "An "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+def _for_model(zh: str) -> str:
+    """The dateline (本报讯) says where the story ran, not what it says: the model does not see it."""
+    return layout.strip_dateline(zh) or zh
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """An English line after the figure and glossary checks, with what they changed."""
+
+    en: str
+    flagged: tuple[str, ...]
+    figure_repairs: int
+    glossary_repairs: int
+
+
+def translate_checked(tools: Tools, texts: Sequence[str]) -> dict[str, _Checked]:
+    """Translate every distinct text in one call, then hold each line to its Chinese."""
+    unique = list(dict.fromkeys(t for t in texts if t))
+    english = tools.translator.translate([_for_model(t) for t in unique])
+    return {zh: _check(tools, zh, en) for zh, en in zip(unique, english)}
+
+
+def _check(tools: Tools, zh: str, en: str) -> _Checked:
+    # Figures first: a glossary rewrite inside a figure (3镇 → 3 town) would hide it.
+    check = check_figures(zh, en)
+    en, glossary_repairs = tools.glossary.enforce(zh, check.english) if tools.glossary is not None else (check.english, 0)
+    return _Checked(en, tuple(f.english for f in check.flagged), check.repairs, glossary_repairs)
+
+
+def _meta(doc: Document, article: Article, *keys: str) -> str | None:
+    for key in keys:
+        value = article.meta(key) or Article(None, None, None, extras=doc.extras).meta(key)
+        if value:
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one article's brief needs translated, decided before any model runs."""
+
+    doc: Document
+    index: int
+    sentences: list[_Sentence]
+    summary: list[tuple[str, int]]
+    by_section: list[list[tuple[str, int]]]
+    figures: list[tuple[_Sentence, Figure, str]]
+    publication: str | None
+    texts: list[str]
+
+
+def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
+    article = doc.articles[index]
+    sentences = _sentences(article)
+    summary = _summary(tools.summarizer, sentences, ARTICLE_SUMMARY)
+    by_section = [
+        _summary(tools.summarizer, [s for s in sentences if s.section == n], SECTION_SUMMARY) if section.heading else []
+        for n, section in enumerate(article.sections)
+    ]
+    figures = [(s, f, measures(s.zh, f, found)) for s in sentences for found in [key_figures(find_figures(s.zh))] for f in found]
+    publication = _meta(doc, article, "消息来源", "来源", "稿源")
+    texts = [article.title, article.kicker, article.subtitle, publication]
+    texts += [s.heading for s in article.sections] + [zh for zh, _ in summary]
+    texts += [zh for picks in by_section for zh, _ in picks]
+    texts += [s.zh for s, _, _ in figures] + [m for _, _, m in figures]
+    if options.full or options.bilingual:
+        texts += [s.zh for s in sentences]
+    return _Plan(doc, index, sentences, summary, by_section, figures, publication, [t for t in texts if t])
+
+
+def _assemble(plan: _Plan, checked: dict[str, _Checked], tools: Tools, options: Options) -> Brief:
+    article = plan.doc.articles[plan.index]
+    mine = [checked[t] for t in dict.fromkeys(plan.texts)]
+    counts = Counts(
+        figure_repairs=sum(c.figure_repairs for c in mine),
+        figure_flags=sum(len(c.flagged) for c in mine),
+        glossary_repairs=sum(c.glossary_repairs for c in mine),
+    )
+
+    def en(zh: str | None) -> str | None:
+        return checked[zh].en if zh else None
+
+    def line(zh: str, paragraph: int) -> Line:
+        return Line(zh, checked[zh].en, paragraph, flagged=checked[zh].flagged)
+
+    full: tuple[Line, ...] = ()
+    if options.full or options.bilingual:
+        paragraphs = article.paragraphs
+        full = tuple(
+            Line(text, " ".join(checked[s.zh].en for s in plan.sentences if s.paragraph == n), n) for n, text in enumerate(paragraphs)
+        )
+    figure_rows = tuple(
+        KeyFigure(f.source, f.value, f.unit, f.english, f.kind, m, measures_english(en(m)), s.zh, checked[s.zh].en)
+        for s, f, m in plan.figures
+    )
+    warnings: tuple[str, ...] = ()
+    if counts.figure_flags:
+        warnings += (f"{counts.figure_flags} figure(s) could not be placed in the English; they are shown in brackets",)
+    if not plan.sentences:
+        warnings += ("the article has no body text",)
+    return Brief(
+        source_file=plan.doc.source,
+        article_index=plan.index + 1,
+        article_count=len(plan.doc.articles),
+        title_zh=article.title,
+        title_en=en(article.title),
+        kicker_zh=article.kicker,
+        kicker_en=en(article.kicker),
+        subtitle_zh=article.subtitle,
+        subtitle_en=en(article.subtitle),
+        date=_meta(plan.doc, article, "发布日期", "发布时间", "日期"),
+        publication_zh=plan.publication,
+        publication_en=en(plan.publication),
+        summary=tuple(line(zh, p) for zh, p in plan.summary),
+        sections=tuple(
+            SectionBrief(s.heading, en(s.heading), tuple(line(zh, p) for zh, p in picks))
+            for s, picks in zip(article.sections, plan.by_section)
+        ),
+        figures=figure_rows,
+        full=full,
+        engines=tools.engines,
+        counts=counts,
+        warnings=warnings,
+    )
+
+
+def brief_articles(items: Sequence[tuple[Document, int]], tools: Tools, options: Options = Options()) -> list[Brief]:
+    """Briefs for several articles with one translation call: short articles make full batches together."""
+    plans = [_plan(doc, index, tools, options) for doc, index in items]
+    checked = translate_checked(tools, [t for plan in plans for t in plan.texts])
+    return [_assemble(plan, checked, tools, options) for plan in plans]
+
+
+def brief_article(doc: Document, index: int, tools: Tools, options: Options = Options()) -> Brief:
+    return brief_articles([(doc, index)], tools, options)[0]
