@@ -8,7 +8,7 @@ import os
 import pytest
 
 from briefs.cedict import Cedict, Entry, bundled_path, parse_line
-from briefs.senses import best_sense, clean, is_classifier
+from briefs.senses import best_sense, choose, clean, is_classifier
 
 FIXTURE = """\
 # CC-CEDICT
@@ -144,6 +144,28 @@ def test_clean_keeps_the_english_a_gloss_shows(sense, expected):
 def test_a_proper_noun_drops_where_it_is():
     assert clean("Liaoning province in northeast China", proper=True) == "Liaoning province"
     assert clean("one of the best", proper=False) == "one of the best"
+
+
+@pytest.mark.parametrize(
+    "sense, expected",
+    [("Shanghai municipality", "Shanghai"), ("Nanjing subprovincial city", "Nanjing"),
+     ("Jingzhou prefecture-level city", "Jingzhou"), ("Chaoyang city", "Chaoyang city")],
+    ids=["municipality", "subprovincial", "prefecture-level", "plain-city-kept"],
+)  # fmt: skip
+def test_a_proper_noun_drops_the_rank_of_a_city(sense, expected):
+    assert clean(sense, proper=True) == expected
+
+
+def test_chinese_inside_a_sense_is_a_cross_reference_and_is_dropped():
+    assert clean("Book of Songs 詩經|诗经") == "Book of Songs"
+
+
+@pytest.mark.parametrize(
+    "verb, expected", [(None, "propose"), (True, "propose"), (False, "proposal")], ids=["unknown", "verb", "noun"]
+)
+def test_the_part_of_speech_picks_between_a_verbs_and_a_nouns_sense(verb, expected):
+    entries = [entry("建议 建议 [jian4 yi4] /to propose/to suggest/proposal/suggestion/")]
+    assert choose(entries, verb=verb).english == expected
 
 
 @pytest.mark.parametrize(

@@ -497,3 +497,12 @@ def test_figures_left_in_chinese_are_read_once_and_not_flagged(zh):
         if figure.kind in ("quantity", "percent"):
             assert check.english.count(figure.english) == 1, check.english
             assert figure.source not in check.english
+
+
+@pytest.mark.parametrize(
+    "text, source, english",
+    [("有 400 多万人前往罗马。", "400 多万人", "more than 4 million"), ("共 21 个项目。", "21 个", "21"), ("投资 28.72 亿元。", "28.72 亿元", "2.872 billion yuan")],
+    ids=["scale", "counter", "scale-and-unit"],
+)
+def test_a_typeset_space_inside_a_figure_is_read_through(text, source, english):
+    assert [(f.source, f.english) for f in find_figures(text)] == [(source, english)]

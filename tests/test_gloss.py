@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,8 @@ from briefs import lexicon
 from briefs.english import join
 from briefs.engines import Translator, translator_class
 from briefs.engines.gloss import GlossTranslator
+from briefs.english import past_tense, plural
+from briefs.gloss_rules import ALL_FEATURES, NO_FEATURES, GlossFeatures
 from briefs.words import Segmenter
 
 PLACE_GLOSSARY = '[place]\n"喀左" = "Kazuo"\n"朝阳市" = "Chaoyang City"\n'
@@ -92,7 +96,7 @@ def test_each_word_shows_the_sense_news_uses(gloss, zh, expected):
     "zh, expected",
     [
         ("我们发展了经济", "We development economy"),
-        ("我们的经济", "We economy"),
+        ("经济的发展", "The economy development"),
         ("政府把问题解决了", "The government problem solve"),
         ("三个项目", "Three projects"),
         ("这项工作", "This work"),
@@ -121,7 +125,7 @@ def test_nouns_get_the_article_english_needs(gloss, zh, expected):
 
 @pytest.mark.parametrize(
     "zh, expected",
-    [("召开推进会。", "Held advance meeting."), ("他们会说。", "They will said.")],
+    [("召开推进会。", "Held advance the meeting."), ("他们会说。", "They will said.")],
     ids=["clause-final-noun", "modal-before-verb"],
 )
 def test_a_word_ending_a_clause_is_read_as_what_it_must_be_there(gloss, zh, expected):
@@ -143,7 +147,78 @@ def test_parts_of_a_dotted_foreign_name_are_names(gloss, zh, expected):
 
 def test_a_word_the_dictionary_cannot_read_whole_is_read_by_its_parts(gloss):
     english = one(gloss, "引资工作")
-    assert english == "The attracting investment work"
+    assert english == "The attracting investment the work"
+
+
+# --- what English needs that Chinese does not say ---------------------------------------------
+
+@pytest.mark.parametrize(
+    "zh, expected",
+    [
+        ("我们的经济", "Our economy"),
+        ("他们的梦想", "Their dream"),
+        ("房子被摧毁了。", "The house was destroyed."),
+        ("他被警察逮捕了。", "He was arrested by the police."),
+        ("他们建造了一座桥。", "They built a bridge."),
+        ("他们修理了汽车。", "They repaired the car."),
+        ("三名记者", "Three reporters"),
+        ("一些国家", "Some countries"),
+        ("一个事件", "An incident"),
+        ("当他到达时，我们说。", "When he arrived, we said."),
+        ("萨拉·丹尼尔斯（Sara Danius）说。", "Sara Danius said."),
+        ("国家安全顾问（NSA）", "The national security adviser (NSA)"),
+        ("20世纪60年代，他说。", "The 1960s, he said."),
+    ],
+    ids=[
+        "possessive-our", "possessive-their", "passive", "passive-with-agent", "past-tense-and-a",
+        "past-tense-and-object-article", "plural-after-count", "plural-after-quantifier", "a-before-vowel-is-an",
+        "when-frame", "original-spelling-replaces-a-transliteration", "acronym-in-brackets-stays", "decade",
+    ],
+)
+def test_english_grammar_chinese_leaves_unsaid(gloss, zh, expected):
+    assert one(gloss, zh) == expected
+
+
+@pytest.mark.parametrize(
+    "verb, expected",
+    [("visit", "visited"), ("arrive", "arrived"), ("try", "tried"), ("play", "played"), ("stop", "stopped"),
+     ("build", "built"), ("go out", "went out"), ("said", "said"), ("opened", "opened"), ("is", "is"), ("Beijing", "Beijing")],
+    ids=["regular", "silent-e", "consonant-y", "vowel-y", "doubled-consonant", "irregular", "phrase",
+         "already-past-irregular", "already-past-regular", "closed-class", "not-a-verb"],
+)  # fmt: skip
+def test_past_tense(verb, expected):
+    assert past_tense(verb) == expected
+
+
+@pytest.mark.parametrize(
+    "noun, expected",
+    [("project", "projects"), ("country", "countries"), ("box", "boxes"), ("child", "children"), ("police", "police"),
+     ("experts", "experts"), ("day", "days"), ("federal lawmaker", "federal lawmakers"), ("", "")],
+    ids=["regular", "consonant-y", "sibilant", "irregular", "invariant", "already-plural", "vowel-y", "last-word", "empty"],
+)  # fmt: skip
+def test_plural(noun, expected):
+    assert plural(noun) == expected
+
+
+# --- each rule can be switched off, for measuring it ----------------------------------------------
+
+def test_all_rules_are_on_by_default_and_not_named_in_the_identity(gloss):
+    assert GlossFeatures() == ALL_FEATURES and ALL_FEATURES.tag() == ""
+    assert "rules:" not in gloss.identity
+
+
+def test_a_rule_switched_off_changes_the_gloss_and_says_so_in_the_identity(cache_dir):
+    present = GlossTranslator(include_default_glossary=False, cache_dir=cache_dir,
+                              features=dataclasses.replace(ALL_FEATURES, past_tense=False))  # fmt: skip
+    assert one(present, "他们修理了汽车。") == "They repair the car."
+    assert "|rules:-past_tense|" in present.identity
+
+
+def test_with_every_rule_off_the_gloss_is_the_naive_first_sense(cache_dir):
+    naive = GlossTranslator(include_default_glossary=False, cache_dir=cache_dir, features=NO_FEATURES)
+    english = one(naive, "他表示，我们的经济增长了6.2%。")
+    assert english.startswith("he; him")  # CC-CEDICT's first sense, as written
+    assert "，" in english and "。" in english  # punctuation left as it is
 
 
 # --- English punctuation and capitals ----------------------------------------------------
@@ -171,10 +246,11 @@ def test_punctuation_becomes_english(gloss, zh, expected):
         ([("a", "said"), ("，", ","), ("b", "we")], "Said, we"),
         ([("a", "development"), ("b", "development")], "Development"),
         ([("a", "he"), ("的", ""), ("b", "said")], "He said"),
+        ([("a", "Nova Scotia province"), ("省", "province"), ("b", "said")], "Nova Scotia province said"),
         ([('"', '"'), ("a", "yes"), ('"', '"'), ("b", "he")], '"Yes" he'),
         ([], ""),
     ],
-    ids=["attach-left", "repeat-said-once", "empty-dropped", "ascii-quotes-pair", "nothing"],
+    ids=["attach-left", "repeat-said-once", "empty-dropped", "repeat-across-pieces-said-once", "ascii-quotes-pair", "nothing"],
 )
 def test_join(pieces, expected):
     assert join(pieces) == expected
@@ -230,6 +306,13 @@ def test_shipped_lexicon_covers_the_core_function_words():
     assert shipped.gloss("表示") == "said" and shipped.gloss("在") == "in"
     assert all(shipped.gloss(w) == "" for w in "的地得了着过")
     assert shipped.gloss("不在词典里") is None
+
+
+def test_the_general_lexicon_extends_the_core_without_relisting_a_word():
+    core, both = lexicon.default(general=False), lexicon.default()
+    assert core.english.items() <= both.english.items()
+    assert core.gloss("最佳") is None and both.gloss("最佳") == "best"
+    assert core.digest != both.digest
 
 
 # --- figures and glossary win over dictionary words ----------------------------------------

@@ -167,7 +167,7 @@ def test_build_engines_collects_the_notes_of_both_roles():
     engines = build_engines(Config(translator=TranslatorConfig(model="org/absent-model")))
     assert type(engines.translator).__name__ == "GlossTranslator"
     assert type(engines.summarizer).__name__ == "ExtractiveSummarizer"
-    assert [note.split(" (")[0] for note in engines.notes] == ["translator: gloss engine used instead of marian"]
+    assert [note.split(",")[0] for note in engines.notes] == ["translator: gloss engine used instead of marian"]
 
 
 def test_a_missing_model_falls_back_and_says_so():
@@ -175,7 +175,7 @@ def test_a_missing_model_falls_back_and_says_so():
     config = Config(translator=TranslatorConfig(model="org/absent-model", fallback="gloss"))
     translator, notes = build_translator(config)
     assert type(translator).__name__ == "GlossTranslator"
-    assert len(notes) == 1 and notes[0].startswith("translator: gloss engine used instead of marian (model org/absent-model")
+    assert len(notes) == 1 and notes[0].startswith("translator: gloss engine used instead of marian, as model org/absent-model is not available (")
 
 
 def test_a_missing_model_without_fallback_is_an_error():
@@ -201,3 +201,14 @@ def test_cli_translate_with_a_bad_setting_fails_in_one_line(stub_marian_dir):
     result = CliRunner().invoke(app, ["translate", "甲", "--model", str(stub_marian_dir), "--beams", "0"])
     assert result.exit_code == 2
     assert "translator.beams must be a number >= 1" in result.output
+
+
+def test_outputs_stopped_by_the_length_limit_are_counted(stub_marian_dir):
+    from briefs.config import TranslatorConfig
+    from briefs.engines.marian import MarianTranslator
+
+    engine = MarianTranslator(TranslatorConfig(model=str(stub_marian_dir), beams=1, max_new_tokens=4))
+    engine.translate(["喀左经济开发区跻身全省十佳。"])
+    short = MarianTranslator(TranslatorConfig(model=str(stub_marian_dir), beams=1, max_new_tokens=128))
+    short.translate(["喀左经济开发区跻身全省十佳。"])
+    assert (engine.output_cuts, short.output_cuts) == (1, 0)

@@ -32,7 +32,9 @@ def _setup(tmp: Path, translator: str) -> tuple[Path, Path, Path]:
 @pytest.fixture(scope="module")
 def stub_run(tmp_path_factory, stub_marian_dir):
     """One run of the stub Marian model (it copies its input) over one seed, shared by the tests that read it."""
-    tmp, config, inputs = _setup(tmp_path_factory.mktemp("stub-run"), f'engine = "marian"\nmodel = "{stub_marian_dir}"\nbeams = 1\nmax_new_tokens = 160')
+    # The guard is off here so the goldens show the model's own path; test_guard_in_a_run covers it.
+    settings = f'engine = "marian"\nmodel = "{stub_marian_dir}"\nbeams = 1\nmax_new_tokens = 160\n[guard]\nenabled = false'
+    tmp, config, inputs = _setup(tmp_path_factory.mktemp("stub-run"), settings)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BRIEFS_CACHE_DIR", str(tmp / "cache"))
         result = run(config, inputs, tmp / "out")
@@ -183,5 +185,21 @@ def test_a_missing_model_falls_back_to_gloss_and_says_so_once_and_in_every_brief
     for text in markdown(tmp / "out").values():
         if text.startswith("# Briefs"):
             continue
-        assert "> **Note:** translator: gloss engine used instead of marian" in text
+        assert "> **Note:** translator: gloss engine used instead of marian, as model /nowhere/opus-mt-zh-en is not available\n" in text
         assert "word-by-word dictionary gloss" in text
+
+
+def test_guard_in_a_run_replaces_output_left_in_chinese_with_a_marked_gloss(tmp_path, monkeypatch, stub_marian_dir):
+    """The stub copies its input: every line is Chinese left untranslated, so the guard must catch it."""
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path / "cache"))
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "page.txt").write_text("# 喀左经济开发区跻身全省十佳\n\n本报讯 截至2022年末,共签约落地项目21个,协议投资额28.72亿元。\n", encoding="utf-8")
+    config = tmp_path / "briefs.toml"
+    config.write_text(f'[translator]\nengine = "marian"\nmodel = "{stub_marian_dir}"\nbeams = 1\n')
+    assert run(config, inputs, tmp_path / "out").exit_code == 0
+    sidecar = json.loads(next((tmp_path / "out").glob("page-01-*.json")).read_text())
+    assert sidecar["guard_fallbacks"] >= 2 and all(item["fallback"] for item in sidecar["summary"])
+    assert "2.872 billion yuan" in sidecar["summary"][0]["en"]
+    brief = next((tmp_path / "out").glob("page-01-*.md")).read_text()
+    assert "†" in brief and "guard fallbacks: " in brief

@@ -126,4 +126,4 @@ def test_a_missing_summary_model_falls_back_to_extractive():
     config = Config(summarizer=SummarizerConfig(engine="seq2seq", model="org/absent-summarizer"))
     summarizer, notes = build_summarizer(config)
     assert type(summarizer).__name__ == "ExtractiveSummarizer"
-    assert notes[0].startswith("summarizer: extractive engine used instead of seq2seq (model org/absent-summarizer")
+    assert notes[0].startswith("summarizer: extractive engine used instead of seq2seq, as model org/absent-summarizer is not available (")

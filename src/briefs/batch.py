@@ -32,12 +32,14 @@ class RunReport:
     skipped: list[str] = field(default_factory=list)
     translated: int = 0
     cached: int = 0
+    cut: int = 0  # model outputs stopped by max_new_tokens (the guard then retried them)
     seconds: float = 0.0
 
     def closing_line(self) -> str:
         return (
             f"{self.briefs} briefs written, {len(self.skipped)} files skipped, "
-            f"{self.translated} sentences translated, {self.cached} served from cache, {self.seconds:.1f}s"
+            + f"{self.translated} sentences translated, {self.cached} served from cache, {self.seconds:.1f}s"
+            + (f"; {self.cut} model outputs reached translator.max_new_tokens (raise it to avoid retries)" if self.cut else "")
         )
 
 
@@ -105,6 +107,8 @@ def run_batch(
         stats = getattr(tools.translator, "stats", None)  # present when the translator is cached
         if stats is not None:
             report.translated, report.cached = stats.misses, stats.hits
+        engines = [getattr(tools.translator, "inner", None), getattr(getattr(tools.guard, "strict", None), "inner", None)]
+        report.cut = sum(getattr(engine, "output_cuts", 0) for engine in engines)
         report.seconds += time.monotonic() - started
     return report
 
@@ -112,8 +116,9 @@ def run_batch(
 def make_tools(config, warn: Callable[[str], None]) -> Tools:
     """Engines from config (a missing model falls back, said once), cached, with the glossary."""
     from .cache import Cache, CachedSummarizer, CachedTranslator
-    from .engines import build_engines
+    from .engines import MODEL_ENGINES, brief_note, build_engines, offline_translator, strict_translator
     from .glossary import Glossary
+    from .guard import Guard
 
     engines = build_engines(config)
     for note in engines.notes:
@@ -126,9 +131,13 @@ def make_tools(config, warn: Callable[[str], None]) -> Tools:
         summarizer=summarizer.identity,
         translator_engine=identity_fields(translator.identity).get("engine", "?"),
         summarizer_engine=identity_fields(summarizer.identity).get("engine", "?"),
-        notes=engines.notes,
+        notes=tuple(brief_note(n) for n in engines.notes),
     )
-    return Tools(translator, summarizer, Glossary.load(config.glossary.files), info)
+    guard = None
+    if config.guard.enabled and info.translator_engine in MODEL_ENGINES:
+        strict = CachedTranslator(strict_translator(config), cache)
+        guard = Guard(config.guard, strict, CachedTranslator(offline_translator(config.guard.fallback, config), cache))
+    return Tools(translator, summarizer, Glossary.load(config.glossary.files), info, guard)
 
 
 def run_command(paths: list[Path], out: Path, config, options: Options, progress: Progress, warn: Callable[[str], None]) -> RunReport:

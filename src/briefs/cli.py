@@ -256,6 +256,44 @@ def run(
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("eval")
+def eval_command(
+    src: Annotated[Path, typer.Option("--src", help="Source file: Chinese, one segment per line.")],
+    ref: Annotated[Path, typer.Option("--ref", help="Reference file: English, line-aligned with --src.")],
+    translator: Annotated[Optional[list[str]], typer.Option("--translator", metavar="ENGINE", help="Engine to score; repeat for a side-by-side table. Default: the configured one.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="Model for the model engines: hub id or local directory.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./briefs.toml if present).")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N segments.")] = None,
+    save_hyp: Annotated[Optional[Path], typer.Option("--save-hyp", help="Folder for each engine's output, <engine>.en.")] = None,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="table: aligned text; json: one object.")] = EvalFormat.table,
+    raw: Annotated[bool, typer.Option("--raw", help="Score the engine alone: no cache, figure or glossary checks, guard.")] = False,
+    cache: Annotated[bool, typer.Option("--cache", help="Use the translation cache (default: a fresh one per engine, so speed is measured).")] = False,
+) -> None:
+    """Score translators on a test set: chrF and BLEU (sacrebleu), speed, Chinese left, figures, repairs.
+
+    Each engine translates --src as briefs does (sentences batched, figures and
+    glossary checked, the guard on model engines); --raw scores the bare engine.
+    """
+    from .config import load_config
+    from .evaluation import evaluate_files, table
+
+    warn = lambda line: typer.echo(line, err=True)  # noqa: E731
+    try:
+        result = evaluate_files(src, ref, load_config(config), translator or [None], model=model, limit=limit,
+                                raw=raw, use_cache=cache, save_hyp=save_hyp, warn=warn)  # fmt: skip
+    except BriefsError as err:
+        fail(err)
+    if format is EvalFormat.json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(table(result) + "\n")
+
+
 cache_app = typer.Typer(help="Inspect or empty the translation cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 

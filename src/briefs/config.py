@@ -63,6 +63,7 @@ class ModelConfig:
     max_input_tokens: int = field(default=0, metadata=_at_least(0))
     length_penalty: float = 1.0
     no_repeat_ngram_size: int = field(default=0, metadata=_at_least(0))
+    repetition_penalty: float = field(default=1.0, metadata=_rule(lambda v: v >= 1.0, "a number >= 1.0"))
     # Source tokens per batch (padded length x sentences): bounds memory. On 2
     # cores, 512-2048 run opus-mt fastest; larger batches only use more memory.
     batch_tokens: int = field(default=1024, metadata=_at_least(1))
@@ -101,10 +102,32 @@ class GlossaryConfig:
 
 
 @dataclass(frozen=True)
+class GuardConfig:
+    """The quality guard on neural output (see guard.py)."""
+
+    enabled: bool = True
+    # A word n-gram (n = 1..4) standing more than this many times in a row is degenerate.
+    max_repeats: int = field(default=3, metadata=_at_least(1))
+    # English characters per source character. Human translations of the
+    # FLORES-200 dev set run 1.24-6.25 (median 3.54): these bounds only catch
+    # output that has lost or invented most of a sentence.
+    min_length_ratio: float = field(default=1.0, metadata=_rule(lambda v: v >= 0, "a number >= 0"))
+    max_length_ratio: float = field(default=9.0, metadata=_rule(lambda v: v > 0, "a number > 0"))
+    length_check_from: int = field(default=8, metadata=_at_least(1))  # shorter sources vary too much
+    max_chinese: int = field(default=0, metadata=_at_least(0))  # Han characters allowed in the English
+    unfinished: bool = True  # a complete source sentence must give a complete English one
+    # The one retry: the same engine, kept from repeating itself.
+    retry_no_repeat_ngram_size: int = field(default=3, metadata=_at_least(0))
+    retry_repetition_penalty: float = field(default=1.3, metadata=_rule(lambda v: v >= 1.0, "a number >= 1.0"))
+    fallback: str = field(default="gloss", metadata=_engine(TRANSLATORS, offline=True))
+
+
+@dataclass(frozen=True)
 class Config:
     translator: TranslatorConfig = field(default_factory=TranslatorConfig)
     summarizer: SummarizerConfig = field(default_factory=SummarizerConfig)
     glossary: GlossaryConfig = field(default_factory=GlossaryConfig)
+    guard: GuardConfig = field(default_factory=GuardConfig)
     # The file the settings came from ("" for the built-in defaults).
     source: str = ""
 

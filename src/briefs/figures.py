@@ -75,12 +75,14 @@ _ORDINAL = re.compile(rf"第(?P<num>\d+|[{_CN}]+)")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|[{_CN}]+)")
 _FIGURE = re.compile(
     rf"(?P<pre>{units.alternation(units.PREFIX_APPROX)})?"
-    rf"(?:(?<![\d.+A-Za-z])(?P<num>{_ARABIC})(?![\d+]|\.\d)(?P<a1>多|余)?"
-    rf"(?P<scale>{units.alternation(s for s in SCALES if s != '千')}|千(?![瓦伏克米]))?"
+    # Typeset text may put a space between a number and its Chinese scale (400 多万):
+    # a space is taken only where a scale or an approximation follows.
+    rf"(?:(?<![\d.+A-Za-z])(?P<num>{_ARABIC})(?![\d+]|\.\d)(?: ?(?P<a1>多|余))?"
+    rf"(?: ?(?P<scale>{units.alternation(s for s in SCALES if s != '千')}|千(?![瓦伏克米])))?"
     rf"|(?<![{_CN}数几上成好])(?P<cnum>[{_CN}]+))"
     rf"(?P<a2>多|余)?"
-    rf"(?:(?P<pct>%)|(?P<unit>{units.alternation(units.MEASURES)})(?![A-Za-z])(?:/(?P<per>{units.alternation(units.PER)}))?"
-    rf"|(?P<counter>{units.alternation(units.COUNTERS)}))?"
+    rf"(?: ?(?:(?P<pct>%)|(?P<unit>{units.alternation(units.MEASURES)})(?![A-Za-z])(?:/(?P<per>{units.alternation(units.PER)}))?"
+    rf"|(?P<counter>{units.alternation(units.COUNTERS)})))?"
     rf"(?P<post>{units.alternation(units.SUFFIX_APPROX.keys() - units.INNER_APPROX.keys())})?"
 )
 _RANGE_SEP = re.compile(r"至|到|[-~～—－〜]")

@@ -100,6 +100,8 @@ class Glossary:
 
     def enforce(self, zh: str, en: str) -> tuple[str, int]:
         """Make each term of ``zh`` appear in ``en`` with its fixed English; (english, repairs)."""
+        if not en.strip():
+            return en, 0  # nothing to hold to the glossary: the guard deals with empty output
         terms = list(dict.fromkeys(term for _, _, term in self.find(zh)))
         repairs = 0
         for term in terms:

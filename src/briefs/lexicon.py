@@ -2,8 +2,11 @@
 
 CC-CEDICT cannot say which of its senses a newspaper means (``表示`` is
 "to express" first, but news means "said"), nor which words English leaves
-unsaid (aspect and structural particles). The lexicon is data, in
-``data/lexicon.tsv``; this module only reads it. Pure text.
+unsaid (aspect and structural particles). The lexicon is data, in two files:
+``data/lexicon.tsv`` (function words and the vocabulary of Chinese local and
+economic news) and ``data/lexicon-general.tsv`` (world news: politics,
+science, sport, culture). A word is listed once across both. This module
+only reads them. Pure text.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from importlib import resources
 # The English column's marker for "no English word": the word is dropped.
 DROP = "-"
 _DATA = "lexicon.tsv"
+_GENERAL = "lexicon-general.tsv"
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,17 @@ def parse(text: str) -> dict[str, str]:
     return english
 
 
-@lru_cache(maxsize=1)
-def default() -> Lexicon:
-    """The lexicon shipped with briefs (read once per process)."""
-    text = resources.files("briefs").joinpath("data", _DATA).read_text(encoding="utf-8")
-    return Lexicon(parse(text), hashlib.sha256(text.encode()).hexdigest()[:12])
+@lru_cache(maxsize=2)
+def default(general: bool = True) -> Lexicon:
+    """The lexicon shipped with briefs (read once per process); ``general``
+    adds the world-news vocabulary to the core."""
+    names = (_DATA, _GENERAL) if general else (_DATA,)
+    texts = [resources.files("briefs").joinpath("data", name).read_text(encoding="utf-8") for name in names]
+    english: dict[str, str] = {}
+    for name, text in zip(names, texts):
+        entries = parse(text)
+        twice = sorted(entries.keys() & english.keys())
+        if twice:
+            raise ValueError(f"{name}: {', '.join(twice[:5])} already listed in {_DATA}")
+        english.update(entries)
+    return Lexicon(english, hashlib.sha256("\n".join(texts).encode()).hexdigest()[:12])

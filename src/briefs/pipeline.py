@@ -8,6 +8,7 @@ brief. Summaries are picked in Chinese, so each traces to a source sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -38,6 +39,7 @@ class Tools:
     summarizer: Any
     glossary: Any  # briefs.glossary.Glossary, or None
     engines: EngineInfo
+    guard: Any = None  # briefs.guard.Guard for neural engines, None otherwise
 
 
 @dataclass(frozen=True)
@@ -101,20 +103,28 @@ class _Checked:
     flagged: tuple[str, ...]
     figure_repairs: int
     glossary_repairs: int
+    raw: str = ""  # the engine's own output, which the guard judges
+    fallback: bool = False  # the guard replaced the model's line with a gloss
+
+    def fallen_back(self) -> "_Checked":
+        return dataclasses.replace(self, fallback=True)
 
 
 def translate_checked(tools: Tools, texts: Sequence[str]) -> dict[str, _Checked]:
-    """Translate every distinct text in one call, then hold each line to its Chinese."""
+    """Translate every distinct text in one call, hold each line to its Chinese, let the guard review it."""
     unique = list(dict.fromkeys(t for t in texts if t))
     english = tools.translator.translate([_for_model(t) for t in unique])
-    return {zh: _check(tools, zh, en) for zh, en in zip(unique, english)}
+    checked = {zh: _check(tools, zh, en) for zh, en in zip(unique, english)}
+    if tools.guard is not None:
+        checked.update(tools.guard.review(checked, _for_model, lambda zh, en: _check(tools, zh, en)))
+    return checked
 
 
-def _check(tools: Tools, zh: str, en: str) -> _Checked:
+def _check(tools: Tools, zh: str, raw: str) -> _Checked:
     # Figures first: a glossary rewrite inside a figure (3镇 → 3 town) would hide it.
-    check = check_figures(zh, en)
+    check = check_figures(zh, raw)
     en, glossary_repairs = tools.glossary.enforce(zh, check.english) if tools.glossary is not None else (check.english, 0)
-    return _Checked(en, tuple(f.english for f in check.flagged), check.repairs, glossary_repairs)
+    return _Checked(en, tuple(f.english for f in check.flagged), check.repairs, glossary_repairs, raw)
 
 
 def _meta(doc: Document, article: Article, *keys: str) -> str | None:
@@ -165,19 +175,22 @@ def _assemble(plan: _Plan, checked: dict[str, _Checked], tools: Tools, options: 
         figure_repairs=sum(c.figure_repairs for c in mine),
         figure_flags=sum(len(c.flagged) for c in mine),
         glossary_repairs=sum(c.glossary_repairs for c in mine),
+        guard_fallbacks=sum(c.fallback for c in mine),
     )
 
     def en(zh: str | None) -> str | None:
         return checked[zh].en if zh else None
 
     def line(zh: str, paragraph: int) -> Line:
-        return Line(zh, checked[zh].en, paragraph, flagged=checked[zh].flagged)
+        return Line(zh, checked[zh].en, paragraph, fallback=checked[zh].fallback, flagged=checked[zh].flagged)
 
     full: tuple[Line, ...] = ()
     if options.full or options.bilingual:
         paragraphs = article.paragraphs
         full = tuple(
-            Line(text, " ".join(checked[s.zh].en for s in plan.sentences if s.paragraph == n), n) for n, text in enumerate(paragraphs)
+            Line(text, " ".join(checked[s.zh].en for s in own), n, fallback=any(checked[s.zh].fallback for s in own))
+            for n, text in enumerate(paragraphs)
+            for own in [[s for s in plan.sentences if s.paragraph == n]]
         )
     figure_rows = tuple(
         KeyFigure(f.source, f.value, f.unit, f.english, f.kind, m, measures_english(en(m)), s.zh, checked[s.zh].en)

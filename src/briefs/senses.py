@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+import regex
+
 from .cedict import Entry
 
 # Senses that describe the headword rather than translate it.
@@ -36,12 +38,20 @@ _LOCATED = re.compile(
     r"\b((?:province|county|city|district|prefecture|town|township|village|region|state|river|lake|"
     r"mountain|island|banner)) (?:in|of|on|at|near|under|within|north|south|east|west|capital)\b.*$"
 )
+# The rank of a Chinese city, which English leaves out: "Shanghai municipality", "Nanjing subprovincial city".
+_CITY_RANK = re.compile(
+    r" (?:municipality|(?:sub-?provincial|(?:sub-)?prefecture[- ]level|county[- ]level) city)\b.*$", re.IGNORECASE
+)
+# How many places down the list a sense of the other part of speech goes: far
+# enough to pass a few same-part senses (measured: 3 helped less than 6 did).
+_OTHER_PART_OF_SPEECH = 6
 _FIGURATIVE = re.compile(r"^(?:lit|fig)\.\s+")
 # An idiom's word-for-word reading: its figurative sense (if any) says what it means.
 _LITERAL = re.compile(r"^lit\.\s")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _PLACEHOLDERS = re.compile(r"\b(?:sb|sth|sb's|sth's|one's|oneself|etc)\b\.?", re.IGNORECASE)
-_HANZI_REFERENCE = re.compile(r"\S*\[[^\]]*\]")
+# A cross-reference to another headword, with or without its pinyin: 詩經|诗经[Shi1 jing1].
+_HANZI_REFERENCE = regex.compile(r"\S*\[[^\]]*\]|\S*\p{Han}\S*")
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,7 @@ def clean(sense: str, *, proper: bool = False) -> str:
     """
     text = _PLACEHOLDERS.sub(" ", _core(sense))
     if proper:
-        text = _LOCATED.sub(r"\1", text)
+        text = _CITY_RANK.sub("", _LOCATED.sub(r"\1", text))
     text = " ".join(text.replace("~", "").split()).strip(" ,.:")
     if text.startswith("to ") and len(text) > 3:
         # English news reports what was done; the infinitive marker only adds noise.
@@ -98,14 +108,19 @@ def usable(entry: Entry) -> list[tuple[float, Sense]]:
     return found
 
 
-def choose(entries: Sequence[Entry], resolve: Callable[[str], str | None] | None = None) -> Sense | None:
+def choose(
+    entries: Sequence[Entry], resolve: Callable[[str], str | None] | None = None, verb: bool | None = None
+) -> Sense | None:
     """The sense a gloss shows for a word with these dictionary entries, or None.
 
     Common-noun readings beat proper-noun ones, and a character's own entry
     beats one for a variant form of it; then the reading with most usable
     senses is taken as the common one (the file has no frequencies, and rare
     readings carry few senses). ``resolve`` glosses the full form an
-    abbreviation points to when the entry gives no English.
+    abbreviation points to when the entry gives no English. ``verb`` says
+    whether the word is used as a verb here (None: not known); a sense of the
+    other part of speech then gives way to one of the same (建议 as a noun:
+    "proposal", not "propose").
     """
     readings = []
     for i, entry in enumerate(entries):
@@ -113,7 +128,7 @@ def choose(entries: Sequence[Entry], resolve: Callable[[str], str | None] | None
         readings.append(((entry.proper, _is_variant(entry), -len(senses), i), senses))
     for _, senses in sorted(readings, key=lambda r: r[0]):
         if senses:
-            return min(senses, key=lambda s: s[0])[1]
+            return min(senses, key=lambda s: s[0] + (0 if verb in (None, s[1].verb) else _OTHER_PART_OF_SPEECH))[1]
     for entry in entries:
         for sense in entry.senses:
             found = _ABBREVIATION.match(sense)

@@ -7,6 +7,7 @@ offline engines never import torch.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, Sequence, runtime_checkable
@@ -105,9 +106,31 @@ def _build(role: str, table: dict[str, str], section: ModelConfig, config: Confi
     except ModelUnavailable as err:
         if not section.fallback:
             raise
-        note = f"{role}: {section.fallback} engine used instead of {section.engine} ({err})"
+        # What stood in, then in brackets the operator's advice (see brief_note).
+        note = f"{role}: {section.fallback} engine used instead of {section.engine}, as model {section.model} is not available ({err})"
         return _offline(role, table, section.fallback, config), [note]
     return _load(table, role, section.engine)(section), []
+
+
+def brief_note(note: str) -> str:
+    """What a brief says of a fallback: which engine stood in for which model. The advice on
+    getting the model (the rest of the note) is for the operator, on stderr once."""
+    return note.partition(" (")[0]
+
+
+def offline_translator(name: str, config: Config) -> Translator:
+    """An engine that needs no model (the gloss), e.g. to stand in for failed model output."""
+    return _offline("translator", TRANSLATORS, name, config)
+
+
+def strict_translator(config: Config) -> Translator:
+    """The configured model engine, kept from repeating itself: the guard's one retry."""
+    settings = dataclasses.replace(
+        config.translator,
+        no_repeat_ngram_size=config.guard.retry_no_repeat_ngram_size,
+        repetition_penalty=config.guard.retry_repetition_penalty,
+    )
+    return _load(TRANSLATORS, "translator", config.translator.engine)(settings)
 
 
 def _offline(role: str, table: dict[str, str], name: str, config: Config) -> Any:

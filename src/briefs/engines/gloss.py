@@ -4,28 +4,44 @@ No substitute for a neural model (the brief says so), but it lets a reader
 with no model and no network see what an article is about. Each sentence is
 read as spans: figures and glossary terms first (they know the unit, the
 scale and the agreed name), then dictionary words along the most probable
-path. Each word shows one sense (the core lexicon's, else CC-CEDICT's best);
-particles English has no word for are dropped, names are romanized, and the
-punctuation becomes English punctuation. Pure text: no torch.
+path. Each word shows one sense (the core lexicon's, else CC-CEDICT's best
+for the word's usual part of speech); names are romanized. Then rules that
+look at neighbours (gloss_rules) drop what English leaves unsaid and add what
+it needs: articles, possessives, the passive, past tenses, plurals, English
+punctuation and capitals. Pure text: no torch.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import regex
 
 from .. import english
 from .. import lexicon as lexicon_data
 from ..cedict import Cedict, bundled_path, file_digest
+from ..eras import find_eras
 from ..figures import find_figures
+from ..gloss_rules import (
+    ALL_FEATURES,
+    GlossFeatures,
+    Piece,
+    clause_final,
+    drop_unsaid,
+    original_names,
+    passives,
+    past_tenses,
+    plurals,
+    possessives,
+    with_articles,
+)
 from ..glossary import Glossary, romanize
 from ..senses import Sense, choose, is_classifier
-from ..words import NUMERALS, TRANSLITERATION, Segmenter, dotted_name_parts, hmm_names, name_shaped
+from ..words import TRANSLITERATION, Segmenter, dotted_name_parts, hmm_names, name_shaped, part_of_speech_table
 
-VERSION = "0.1"
+# 0.2: the rules of GlossFeatures after possessives, and the general lexicon.
+VERSION = "0.2"
 
 _ALNUM = r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Nd}]"
 _PIECES = regex.compile(rf"(\p{{Han}}+)|({_ALNUM}(?:[.,%&+'/_-]*{_ALNUM})*%?)|(\s+)|(.)")
@@ -33,20 +49,7 @@ _TYPOGRAPHIC_SPACE = regex.compile(rf"(?<=\p{{Han}})[ \t]+(?={_ALNUM})|(?<={_ALN
 # The core lexicon lists frequent news words: between readings with as many
 # words, the one using them is the likelier (在|位于 rather than 在位|于).
 _CORE_FREQUENCY = 30
-# Where a clause opened with one of these, a later localizer only closes the
-# frame English says with the preposition alone: 在会议上 → "in the meeting".
-_FRAME_OPENERS = frozenset(("在", "于", "从", "自"))
-_LOCALIZERS = frozenset(("上", "中", "里", "内"))
-# A modal cannot end a clause; the same character there is a noun: 召开推进会。
-_CLAUSE_FINAL = {"会": "meeting"}
-
-
-@dataclass(frozen=True)
-class Piece:
-    source: str
-    english: str
-    kind: str  # word | name | figure | term | other | punct
-    verb: bool = False
+_NO_LEXICON = lexicon_data.Lexicon({}, "none")
 
 
 class GlossTranslator:
@@ -58,10 +61,12 @@ class GlossTranslator:
         glossary_paths: Sequence[str | Path] = (),
         include_default_glossary: bool = True,
         cache_dir: str | Path | None = None,
+        features: GlossFeatures = ALL_FEATURES,
     ):
         self.glossary_paths = tuple(Path(p) for p in glossary_paths)
         self.include_default_glossary = include_default_glossary
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.features = features
         self._identity: str | None = None
         self._glossary: Glossary | None = None
         self._glosser: Glosser | None = None
@@ -72,15 +77,15 @@ class GlossTranslator:
         # sentences are all cached never loads the dictionary.
         if self._identity is None:
             glossary = self._load_glossary()
-            self._identity = "|".join(
-                (
-                    "engine:gloss",
-                    f"dict:cedict@{file_digest(bundled_path())}",
-                    f"lexicon:{lexicon_data.default().digest}",
-                    f"glossary:{glossary.identity if glossary is not None else 'none'}",
-                    f"v:{VERSION}",
-                )
-            )
+            parts = [
+                "engine:gloss",
+                f"dict:cedict@{file_digest(bundled_path())}",
+                f"lexicon:{lexicon_data.default(self.features.general_lexicon).digest}",
+                f"glossary:{glossary.identity if glossary is not None else 'none'}",
+            ]
+            if self.features.tag():
+                parts.append(f"rules:{self.features.tag()}")
+            self._identity = "|".join(parts + [f"v:{VERSION}"])
         return self._identity
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
@@ -90,7 +95,8 @@ class GlossTranslator:
     def _load(self) -> "Glosser":
         if self._glosser is None:
             cedict = Cedict.load(cache_dir=self.cache_dir)
-            self._glosser = Glosser(cedict, lexicon_data.default(), self._load_glossary())
+            lexicon = lexicon_data.default(self.features.general_lexicon) if self.features.lexicon else _NO_LEXICON
+            self._glosser = Glosser(cedict, lexicon, self._load_glossary(), self.features)
         return self._glosser
 
     def _load_glossary(self) -> Glossary | None:
@@ -102,28 +108,39 @@ class GlossTranslator:
 class Glosser:
     """One sentence → pieces → English; word senses are remembered per word."""
 
-    def __init__(self, cedict: Cedict, lexicon: lexicon_data.Lexicon, glossary: Glossary | None = None):
+    def __init__(
+        self,
+        cedict: Cedict,
+        lexicon: lexicon_data.Lexicon,
+        glossary: Glossary | None = None,
+        features: GlossFeatures = ALL_FEATURES,
+    ):
         self.cedict = cedict
         self.lexicon = lexicon
         self.glossary = glossary
+        self.features = features
         # One-character lexicon words (的, 在, 说) stand alone: they are not part of a name.
         singles = {w for w in lexicon.english if len(w) == 1}
-        core = {w: _CORE_FREQUENCY for w in lexicon.english}
         self.segmenter = Segmenter(
             cedict.headwords,
-            core,
+            {w: _CORE_FREQUENCY for w in lexicon.english},
             keep_single=singles,
-            guess_names=hmm_names,
+            guess_names=hmm_names if features.names else None,
             looks_like_name=lambda piece: name_shaped(piece, self._is_surname),
         )
         self._senses: dict[str, Sense] = {}
         self._classifiers: dict[str, bool] = {}
+        self._tags: Mapping[str, str] | None = None
 
     def _is_surname(self, char: str) -> bool:
         return any(e.proper and s.startswith("surname ") for e in self.cedict.lookup(char) for s in e.senses)
 
     def gloss(self, sentence: str) -> str:
-        return english.join([(p.source, p.english) for p in self.pieces(sentence)])
+        pieces = self.pieces(sentence)
+        if not self.features.punctuation:
+            return " ".join(p.english for p in pieces if p.english)
+        text = english.join([(p.source, p.english) for p in pieces])
+        return english.indefinite_articles(text) if self.features.plurals else text
 
     def pieces(self, sentence: str) -> list[Piece]:
         # Spaces set between Chinese and Latin or digits are typography, not
@@ -136,15 +153,39 @@ class Glosser:
             out.append(piece)
             position = end
         out += self._free(sentence[position:])
-        return _with_articles(self._in_context(out))
+        return self._in_context(out)
+
+    def _in_context(self, pieces: list[Piece]) -> list[Piece]:
+        rules = self.features
+        if rules.original_names:
+            pieces = original_names(pieces)
+        if rules.possessives:
+            pieces = possessives(pieces)
+        if rules.passives:
+            pieces = passives(pieces)
+        if rules.function_words:
+            pieces = drop_unsaid(pieces, self._is_classifier, indefinite=rules.indefinite_article)
+        if rules.articles:
+            pieces = with_articles(clause_final(pieces), after_verbs=rules.object_articles)
+        if rules.past_tense:
+            pieces = past_tenses(pieces)
+        if rules.plurals:
+            pieces = plurals(pieces)
+        return pieces
 
     def _fixed_spans(self, sentence: str) -> list[tuple[int, int, Piece]]:
-        """Figures, glossary terms and dotted foreign names, non-overlapping, left to right; the longer span wins."""
-        candidates = [(f.start, f.end, Piece(f.source, f.english, "figure")) for f in find_figures(sentence)]
+        """Figures, eras, glossary terms and dotted foreign names, non-overlapping, left to right; the longer span wins."""
+        candidates = []
+        if self.features.figures:
+            candidates += [(f.start, f.end, Piece(f.source, f.english, "figure", tag=f.kind)) for f in find_figures(sentence)]
+        if self.features.eras:
+            for era in find_eras(sentence):
+                candidates.append((era.start, era.end, Piece(sentence[era.start : era.end], era.english, "figure", tag="date")))
         if self.glossary is not None:
             candidates += [(a, b, Piece(sentence[a:b], term.en, "term")) for a, b, term in self.glossary.find(sentence)]
-        for start, end in dotted_name_parts(sentence, self._is_name, self._is_common_word):
-            candidates.append((start, end, Piece(sentence[start:end], self._foreign_name(sentence[start:end]), "name")))
+        if self.features.names:
+            for start, end in dotted_name_parts(sentence, self._is_name, self._is_common_word):
+                candidates.append((start, end, Piece(sentence[start:end], self._foreign_name(sentence[start:end]), "name")))
         candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         chosen: list[tuple[int, int, Piece]] = []
         for start, end, piece in candidates:
@@ -177,34 +218,21 @@ class Glosser:
                         out.append(Piece(word.text, romanize(word.text, kind="place" if foreign else None), "name"))
                     else:
                         sense = self.sense(word.text)
-                        out.append(Piece(word.text, sense.english, "word", sense.verb))
+                        listed = self.lexicon.gloss(word.text) is not None
+                        out.append(Piece(word.text, sense.english, "word", sense.verb, self._tag(word.text), listed))
             elif other:
                 out.append(Piece(other, other, "other"))
             elif mark:
-                said = english.punctuation(mark)
+                said = english.punctuation(mark) if self.features.punctuation else None
                 out.append(Piece(mark, mark if said is None else said, "punct"))
         return out
 
-    def _in_context(self, pieces: list[Piece]) -> list[Piece]:
-        """Drop what English leaves unsaid (counted classifiers, frame-closing
-        localizers) and read clause-final words as what they must be there."""
-        out: list[Piece] = []
-        frame_open = False
-        for i, piece in enumerate(pieces):
-            clause_final = i + 1 == len(pieces) or pieces[i + 1].kind == "punct"
-            if piece.kind == "word" and clause_final and piece.source in _CLAUSE_FINAL:
-                piece = replace(piece, english=_CLAUSE_FINAL[piece.source], verb=False)
-            if piece.kind == "punct":
-                frame_open = False
-            elif piece.kind == "word" and piece.source in _FRAME_OPENERS:
-                frame_open = True
-            elif piece.kind == "word" and piece.source in _LOCALIZERS and frame_open:
-                frame_open = False
-                piece = replace(piece, english="")
-            elif out and _counts(out[-1]) and piece.kind == "word" and self._is_classifier(piece.source):
-                piece = replace(piece, english="")
-            out.append(piece)
-        return out
+    def _tag(self, word: str) -> str:
+        if not self.features.uses_tags():
+            return ""
+        if self._tags is None:
+            self._tags = part_of_speech_table()
+        return self._tags.get(word, "")
 
     def _is_classifier(self, word: str) -> bool:
         if word not in self._classifiers:
@@ -217,12 +245,21 @@ class Glosser:
 
     def sense(self, word: str) -> Sense:
         if word not in self._senses:
-            found = choose(self.cedict.lookup(word), self._resolve)
+            found = self._dictionary_sense(word)
             listed = self.lexicon.gloss(word)
+            if listed == "" and not self.features.function_words:
+                listed = None
             if listed is not None:
                 found = Sense(listed, found is not None and found.verb)
             self._senses[word] = found if found is not None else Sense(self._pieces_of(word))
         return self._senses[word]
+
+    def _dictionary_sense(self, word: str) -> Sense | None:
+        entries = self.cedict.lookup(word)
+        if not self.features.sense_ranking:
+            # The naive gloss: the first sense of the first entry, as written.
+            return Sense(entries[0].senses[0]) if entries and entries[0].senses else None
+        return choose(entries, self._resolve, _verb_tag(self._tag(word)) if self.features.pos_senses else None)
 
     def _resolve(self, word: str) -> str | None:
         found = choose(self.cedict.lookup(word))
@@ -235,29 +272,8 @@ class Glosser:
         return romanize(word)
 
 
-def _with_articles(pieces: list[Piece]) -> list[Piece]:
-    """ "the" before a noun that opens a clause or follows a preposition.
-
-    Chinese has no articles and English news rarely goes without one there;
-    verbs (CC-CEDICT's "to …" senses) and closed-class words never take one.
-    """
-    out: list[Piece] = []
-    wants_article = True
-    for piece in pieces:
-        if piece.english and piece.kind == "punct":
-            if piece.english in (".", ";", ":", "?", "!"):
-                wants_article = True
-        elif piece.english:
-            if wants_article and piece.kind == "word" and not piece.verb and english.takes_article(piece.english):
-                piece = replace(piece, english="the " + piece.english)
-            wants_article = piece.english.rsplit(" ", 1)[-1].lower() in english.PREPOSITIONS
-        out.append(piece)
-    return out
-
-
-def _counts(piece: Piece) -> bool:
-    if piece.kind == "figure":
+def _verb_tag(tag: str) -> bool | None:
+    """Whether jieba's tag says verb (True), another part of speech (False), or nothing."""
+    if tag.startswith("v") and tag != "vn":  # vn: a verb used as a noun (发展 development)
         return True
-    if piece.kind == "other":
-        return piece.source[:1].isdigit()
-    return piece.kind == "word" and all(c in NUMERALS for c in piece.source)
+    return False if tag else None

@@ -109,6 +109,7 @@ class ModelEngine:
         self.settings = settings
         self._resolved: ResolvedModel | None = None
         self._identity: str | None = None
+        self.output_cuts = 0  # outputs that hit max_new_tokens unfinished: reported, never silent
 
     @property
     def resolved(self) -> ResolvedModel:
@@ -139,6 +140,7 @@ class ModelEngine:
             ("lp", f"{s.length_penalty:g}"),
             ("nrng", str(s.no_repeat_ngram_size)),
             ("int8", "yes" if s.int8 else "no"),
+            *([("rp", f"{s.repetition_penalty:g}")] if s.repetition_penalty != 1.0 else []),
             ("v", ENGINE_VERSION),
         ]
 
@@ -180,9 +182,19 @@ class ModelEngine:
 
         model, tokenizer = self.loaded.model, self.loaded.tokenizer
         batch = tokenizer(inputs, return_tensors="pt", padding=True)
+        options = self._generation_kwargs()
         with torch.inference_mode():
-            output = model.generate(**batch, **self._generation_kwargs())
-        return output.tolist()
+            output = model.generate(**batch, **options)
+        rows = output.tolist()
+        self.output_cuts += sum(1 for row in rows if self._cut(row, options["max_new_tokens"]))
+        return rows
+
+    def _cut(self, row: list[int], limit: int) -> bool:
+        """The output used its whole token budget. Models with a forced end token (Marian) end
+        every row with it, so the budget, not the token, tells; an end that falls exactly on
+        the limit counts too, which only over-reports (the guard judges the text itself)."""
+        generated = len(row) - 1  # the decoder start token is not generated
+        return generated >= limit
 
     def _generation_kwargs(self) -> dict[str, Any]:
         s = self.settings
@@ -191,6 +203,8 @@ class ModelEngine:
             options["length_penalty"] = s.length_penalty
         if s.no_repeat_ngram_size:
             options["no_repeat_ngram_size"] = s.no_repeat_ngram_size
+        if s.repetition_penalty != 1.0:
+            options["repetition_penalty"] = s.repetition_penalty
         return {**options, **self.generation_options()}
 
     def _strip(self, sequences: list[list[int]]) -> list[list[int]]:
