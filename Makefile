@@ -25,7 +25,7 @@ $(VENV)/.run-deps: pyproject.toml $(VENV)/.torch
 	touch $@
 
 $(VENV)/.test-deps: pyproject.toml $(VENV)/.torch
-	$(PIP) install -e '.[test]'
+	$(PIP) install -e '.[test,ray]'
 	touch $@ $(VENV)/.run-deps
 
 clean-venv:

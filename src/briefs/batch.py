@@ -30,6 +30,7 @@ from .sentences import split_sentences
 class RunReport:
     briefs: int = 0
     skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "<file> article <n>: <reason>" (Ray runs)
     translated: int = 0
     cached: int = 0
     cut: int = 0  # model outputs stopped by max_new_tokens (the guard then retried them)
@@ -38,6 +39,7 @@ class RunReport:
     def closing_line(self) -> str:
         return (
             f"{self.briefs} briefs written, {len(self.skipped)} files skipped, "
+            + (f"{len(self.failed)} articles failed, " if self.failed else "")
             + f"{self.translated} sentences translated, {self.cached} served from cache, {self.seconds:.1f}s"
             + (f"; {self.cut} model outputs reached translator.max_new_tokens (raise it to avoid retries)" if self.cut else "")
         )
@@ -149,4 +151,8 @@ def run_command(paths: list[Path], out: Path, config, options: Options, progress
     docs = read_all(collect_inputs(paths), report, warn)
     if not any(d.articles for d in docs):
         return report
+    if config.run.executor == "ray":
+        from .executors import run_on_ray
+
+        return run_on_ray(docs, out, config, options, progress, report, warn)
     return run_batch(docs, out, make_tools(config, warn), options, progress, report)

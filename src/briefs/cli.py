@@ -227,11 +227,14 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress; only errors and the closing line.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail while running.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    executor: Annotated[Optional[str], typer.Option("--executor", help="local (this process) or ray (Ray workers; pip install 'briefs\\[ray]').")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", help="Ray workers; also the CPUs of a local Ray instance.")] = None,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to use (default: RAY_ADDRESS, else a local instance).")] = None,
 ) -> None:
     """Write one English brief per article, a JSON sidecar beside each, and index.md.
 
-    Exit status: 0 all files done, 1 some files skipped, 2 usage or config
-    error, 130 interrupted (run again to resume from the cache).
+    Exit status: 0 all files done, 1 some files skipped or articles failed,
+    2 usage or config error, 130 interrupted (run again to resume from the cache).
     """
     from .batch import run_command
     from .config import apply_overrides, load_config
@@ -241,7 +244,8 @@ def run(
     if debug:
         os.environ["BRIEFS_DEBUG"] = "1"
     warn = lambda line: typer.echo(line, err=True)  # noqa: E731
-    overrides = {"translator.engine": translator, "translator.model": model, "summarizer.engine": summarizer}
+    overrides = {"translator.engine": translator, "translator.model": model, "summarizer.engine": summarizer,
+                 "run.executor": executor, "run.workers": workers, "run.ray_address": ray_address}  # fmt: skip
     try:
         settings = apply_overrides(load_config(config), overrides)
         report = run_command(paths, out, settings, Options(full=full, bilingual=bilingual), make_progress(quiet, verbose), warn)
@@ -253,7 +257,7 @@ def run(
         warn("briefs: interrupted; finished briefs are kept and the next run resumes from the cache")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     warn(f"briefs: {report.closing_line()}")
-    raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
+    raise typer.Exit(EXIT_SKIPPED if report.skipped or report.failed else EXIT_OK)
 
 
 class EvalFormat(str, Enum):

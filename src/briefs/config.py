@@ -123,11 +123,23 @@ class GuardConfig:
 
 
 @dataclass(frozen=True)
+class RunConfig:
+    """Where `briefs run` does its model work (see executors.py)."""
+
+    executor: str = field(default="local", metadata=_rule(lambda v: v in ("local", "ray"), "one of 'local', 'ray'"))
+    # Ray workers (actors), one CPU each; also the CPUs of a local Ray instance.
+    workers: int = field(default=2, metadata=_at_least(1))
+    # "" = RAY_ADDRESS if set, else a local Ray instance.
+    ray_address: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     translator: TranslatorConfig = field(default_factory=TranslatorConfig)
     summarizer: SummarizerConfig = field(default_factory=SummarizerConfig)
     glossary: GlossaryConfig = field(default_factory=GlossaryConfig)
     guard: GuardConfig = field(default_factory=GuardConfig)
+    run: RunConfig = field(default_factory=RunConfig)
     # The file the settings came from ("" for the built-in defaults).
     source: str = ""
 
