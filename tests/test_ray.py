@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 import briefs.executors
 from briefs.cli import app
+from runkit import interrupt_at_write
 from briefs.reader import read_path
 
 ray = pytest.importorskip("ray")
@@ -141,15 +142,7 @@ def test_an_article_that_fails_is_named_once_and_the_rest_are_written(quick, mon
 def test_an_interrupted_ray_run_leaves_whole_briefs_and_resumes(quick, monkeypatch):
     tmp, _, _ = quick
     whole = run(quick, "whole", "cache-whole", "--executor", "local")
-    real, calls = briefs.batch.write_brief, []
-
-    def interrupted_after_two(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 3:
-            raise KeyboardInterrupt  # Ctrl-C while the third brief is due
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(briefs.batch, "write_brief", interrupted_after_two)
+    real = interrupt_at_write(monkeypatch, 3)
     stopped = run(quick, "stopped", "cache-stopped", "--executor", "ray")
     assert stopped.exit_code == 130
     assert len(list((tmp / "stopped").glob("*.md"))) == 2 and not list((tmp / "stopped").glob(".*"))

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 import briefs.batch
 from briefs.cli import app
+from runkit import interrupt_at_write
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "004_784ca2f8b721edea.txt"
@@ -120,15 +121,7 @@ def test_an_interrupted_run_resumes_to_the_same_briefs(workspace, monkeypatch):
     run(config, inputs, tmp / "whole")
     shutil.rmtree(tmp / "cache")
 
-    real, calls = briefs.batch.write_brief, []
-
-    def interrupted_after_three(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 4:
-            raise KeyboardInterrupt  # Ctrl-C while the fourth brief is due
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(briefs.batch, "write_brief", interrupted_after_three)
+    real = interrupt_at_write(monkeypatch, 4)
     stopped = run(config, inputs, tmp / "out")
     assert stopped.exit_code == 130
     assert "interrupted" in stopped.stderr
