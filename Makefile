@@ -25,7 +25,7 @@ $(VENV)/.run-deps: pyproject.toml $(VENV)/.torch
 	touch $@
 
 $(VENV)/.test-deps: pyproject.toml $(VENV)/.torch
-	$(PIP) install -e '.[test,ray]'
+	$(PIP) install -e '.[test,ct2,ray]'
 	touch $@ $(VENV)/.run-deps
 
 clean-venv:

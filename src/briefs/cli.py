@@ -134,7 +134,7 @@ def translate(
     text: Annotated[Optional[str], typer.Argument(help="Chinese text. Default: --file, else standard input.")] = None,
     file: Annotated[Optional[Path], typer.Option("--file", help="A UTF-8 file of Chinese lines.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./briefs.toml if present).")] = None,
-    translator: Annotated[Optional[str], typer.Option("--translator", help="Engine: marian, seq2seq or gloss.")] = None,
+    translator: Annotated[Optional[str], typer.Option("--translator", help="Engine: marian, ctranslate2, seq2seq or gloss.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Hub id or local model directory.")] = None,
     beams: Annotated[Optional[int], typer.Option("--beams", help="Beam size.")] = None,
     max_new_tokens: Annotated[Optional[int], typer.Option("--max-new-tokens", help="Longest output per input piece.")] = None,
@@ -166,16 +166,20 @@ app.add_typer(models_app, name="models")
 def models_list(
     config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./briefs.toml if present).")] = None,
 ) -> None:
-    """Show each configured model and whether it is available offline."""
+    """Show each configured model and whether it is available offline, then the converted CTranslate2 models."""
     from .config import load_config
+    from .engines.ct2 import converted_models
     from .models import model_statuses
 
     try:
         statuses = model_statuses(load_config(config))
+        converted = converted_models()
     except BriefsError as err:
         fail(err)
     for s in statuses:
-        typer.echo(f"{s.role:<11} {s.engine:<10} {s.model or '-':<36} {'ok' if s.available else 'MISSING':<8} {s.where}")
+        typer.echo(f"{s.role:<11} {s.engine:<11} {s.model or '-':<36} {'ok' if s.available else 'MISSING':<8} {s.where}")
+    for c in converted:
+        typer.echo(f"{'converted':<11} {'ctranslate2':<11} {c.source:<36} {c.quantization:<8} {c.bytes / 1e6:.1f} MB {c.path}")
 
 
 @models_app.command("download")
@@ -219,7 +223,7 @@ def run(
     paths: Annotated[list[Path], typer.Argument(metavar="INPUT...", help="Article files, or folders of *.txt / *.md.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the briefs, their JSON sidecars and index.md.")] = Path("outputs"),
     config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./briefs.toml if present).")] = None,
-    translator: Annotated[Optional[str], typer.Option("--translator", help="Translation engine: marian, seq2seq or gloss.")] = None,
+    translator: Annotated[Optional[str], typer.Option("--translator", help="Translation engine: marian, ctranslate2, seq2seq or gloss.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Translation model: hub id or local directory.")] = None,
     summarizer: Annotated[Optional[str], typer.Option("--summarizer", help="Summary engine: extractive or seq2seq.")] = None,
     full: Annotated[bool, typer.Option("--full", help="Also translate the whole article.")] = False,

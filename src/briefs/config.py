@@ -22,6 +22,9 @@ from .errors import BriefsError
 CONFIG_NAME = "briefs.toml"
 DEFAULT_TRANSLATION_MODEL = "Helsinki-NLP/opus-mt-zh-en"
 DEFAULT_SUMMARY_MODEL = "csebuetnlp/mT5_multilingual_XLSum"
+# CTranslate2 weight types. On CPU int8 and int8_float32 are one thing (int8
+# matrix products, float32 elsewhere); float32 keeps the original weights.
+CT2_QUANTIZATIONS = ("int8", "int8_float32", "float32")
 
 
 def _rule(check: Callable[[Any], bool], expect: str, **more: Any) -> dict[str, Any]:
@@ -83,6 +86,8 @@ class TranslatorConfig(ModelConfig):
     # longer than max_new_tokens would be cut: clauses of this size are safe.
     max_input_tokens: int = field(default=160, metadata=_at_least(0))
     fallback: str = field(default="gloss", metadata=_engine(TRANSLATORS, blank=True, offline=True))
+    # ctranslate2 engine only: the weights of its converted copy of the model.
+    ct2_quantization: str = field(default="int8", metadata=_rule(lambda v: v in CT2_QUANTIZATIONS, "one of 'int8', 'int8_float32', 'float32'"))
 
 
 @dataclass(frozen=True)

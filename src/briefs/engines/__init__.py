@@ -43,6 +43,7 @@ TRANSLATORS: dict[str, str] = {
     "marian": "briefs.engines.marian:MarianTranslator",
     "seq2seq": "briefs.engines.seq2seq:Seq2SeqTranslator",
     "gloss": "briefs.engines.gloss:GlossTranslator",
+    "ctranslate2": "briefs.engines.ct2:CTranslate2Translator",
 }
 
 SUMMARIZERS: dict[str, str] = {
@@ -52,7 +53,7 @@ SUMMARIZERS: dict[str, str] = {
 
 # Engines that run a model, which may be missing; the others work offline
 # and are the only sensible fallbacks.
-MODEL_ENGINES = frozenset({"marian", "seq2seq"})
+MODEL_ENGINES = frozenset({"marian", "seq2seq", "ctranslate2"})
 
 
 def _load(table: dict[str, str], role: str, name: str) -> type:
