@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import subprocess
 import sys
 import time
 
@@ -106,6 +107,45 @@ def test_int8_output_does_not_depend_on_the_rest_of_the_batch(int8_translator):
     assert int8_translator.translate(sentences) == [int8_translator.translate([s])[0] for s in sentences]
 
 
+def test_parallel_batches_keep_the_order_and_the_output(settings, marian):
+    # Two batches at once, each a few sentences: the split and re-join must not move a line.
+    parallel = CTranslate2Translator(dataclasses.replace(settings, threads=2, ct2_inter_threads=2, batch_tokens=40))
+    assert parallel.threads == ct2.Threads(inter=2, intra=1)
+    sentences = [s for s in SENTENCES.values() if s.strip()] * 3
+    assert parallel.translate(sentences) == marian.translate(sentences)
+
+
+@pytest.mark.parametrize(("total", "inter", "expected"), [(1, 0, (1, 1)), (2, 0, (2, 1)), (8, 0, (2, 4)), (8, 4, (4, 2)), (2, 4, (4, 1))])
+def test_threads_become_parallel_batches_of_a_share_of_the_cores(total, inter, expected):
+    assert ct2.Threads.split(total, inter) == ct2.Threads(*expected)
+
+
+def test_the_token_budget_is_shared_by_the_batches_that_run_at_once(settings):
+    engine = CTranslate2Translator(dataclasses.replace(settings, threads=2, batch_tokens=1000))
+    assert engine._options()["max_batch_size"] == 500
+
+
+def test_each_engine_has_its_own_default_token_budget_and_the_config_overrides_it(settings, stub_marian_dir):
+    marian = TranslatorConfig(model=str(stub_marian_dir))
+    assert (MarianTranslator(marian).batch_tokens, CTranslate2Translator(settings).batch_tokens) == (1024, 320)
+    assert CTranslate2Translator(dataclasses.replace(settings, batch_tokens=100)).batch_tokens == 100
+
+
+def test_translation_never_imports_torch(translator, stub_marian_dir):
+    translator.translate(["甲。"])  # the converted model is now in the module's cache
+    # A process of its own: this one has torch loaded by the other tests.
+    script = (
+        "import sys\n"
+        "from briefs.config import TranslatorConfig\n"
+        "from briefs.engines.ct2 import CTranslate2Translator\n"
+        f"settings = TranslatorConfig(engine='ctranslate2', model={str(stub_marian_dir)!r}, beams=1, ct2_quantization='float32')\n"
+        "print(CTranslate2Translator(settings).translate(['喀左经开区。'])[0], 'torch' in sys.modules, 'transformers' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["喀左经开区。", "False", "False"]
+
+
 def _long_sentence(punctuated: bool) -> str:
     if punctuated:
         return "".join(f"第{i}批项目开工建设" + ("，" if i % 5 else "") for i in range(400))[:3000]
@@ -145,7 +185,8 @@ def test_identity_changes_with_every_setting_that_changes_output(settings, trans
     assert CTranslate2Translator(dataclasses.replace(settings, **change)).identity != translator.identity
 
 
-@pytest.mark.parametrize("change", [{"batch_tokens": 64}, {"threads": 1}, {"int8": True}], ids=["batch", "threads", "torch-int8"])
+@pytest.mark.parametrize("change", [{"batch_tokens": 64}, {"threads": 1}, {"ct2_inter_threads": 2}, {"int8": True}],
+                         ids=["batch", "threads", "inter-threads", "torch-int8"])  # fmt: skip
 def test_identity_ignores_settings_that_do_not(settings, translator, change):
     assert CTranslate2Translator(dataclasses.replace(settings, **change)).identity == translator.identity
 

@@ -67,9 +67,10 @@ class ModelConfig:
     length_penalty: float = 1.0
     no_repeat_ngram_size: int = field(default=0, metadata=_at_least(0))
     repetition_penalty: float = field(default=1.0, metadata=_rule(lambda v: v >= 1.0, "a number >= 1.0"))
-    # Source tokens per batch (padded length x sentences): bounds memory. On 2
-    # cores, 512-2048 run opus-mt fastest; larger batches only use more memory.
-    batch_tokens: int = field(default=1024, metadata=_at_least(1))
+    # Source tokens in flight at once (padded length x sentences): bounds
+    # memory. 0 = the engine's own choice (README, Speed): 1024 for the torch
+    # engines, 320 for ctranslate2, which gains little speed from larger ones.
+    batch_tokens: int = field(default=0, metadata=_at_least(0))
     threads: int = field(default=0, metadata=_at_least(0))
     int8: bool = False
     prompt: str = field(default="", metadata=_PROMPT)
@@ -88,6 +89,11 @@ class TranslatorConfig(ModelConfig):
     fallback: str = field(default="gloss", metadata=_engine(TRANSLATORS, blank=True, offline=True))
     # ctranslate2 engine only: the weights of its converted copy of the model.
     ct2_quantization: str = field(default="int8", metadata=_rule(lambda v: v in CT2_QUANTIZATIONS, "one of 'int8', 'int8_float32', 'float32'"))
+    # ctranslate2 engine only: batches translated at once, each on threads /
+    # ct2_inter_threads cores (batch_tokens is shared among them). 0 = two
+    # when there are two threads or more: on CPU, parallel batches give more
+    # sentences per second than more threads on one batch.
+    ct2_inter_threads: int = field(default=0, metadata=_at_least(0))
 
 
 @dataclass(frozen=True)

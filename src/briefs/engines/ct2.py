@@ -2,12 +2,14 @@
 
 CTranslate2 (what Argos Translate and LibreTranslate run on) is built for
 CPU inference: on opus-mt-zh-en's architecture it ran 2.1x the marian
-engine's float speed in 60% of its peak memory (README, Speed). The
+engine's float speed in a quarter of its peak memory (README, Speed). The
 configured Hugging Face model is converted with CTranslate2's own converter
 into briefs' cache on first use, keyed by its weights, quantization and the
-ctranslate2 version, and reused by every later run. Tokens still come from
-the source model's own tokenizer, so input splitting and decoding match the
-marian engine exactly. The package is optional: imported on first use.
+ctranslate2 version, and reused by every later run. Tokens come from the
+source model's own sentencepiece files, read without transformers so that
+torch is never imported (marian_tokens); they equal MarianTokenizer's, so
+input splitting and decoding match the marian engine exactly. The package is
+optional: imported on first use.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from ..errors import BriefsError
 from ..models import weights_fingerprint
 from .batching import rejoin, split_for_model
 from .hf import LoadedModel, ModelEngine
+from .marian_tokens import MarianTokens
 
 CONVERTED_DIR = "ct2"  # under briefs' cache directory
 MANIFEST = "briefs-ct2.json"  # what a converted model was made from, for `briefs models list`
@@ -57,6 +60,10 @@ class CTranslate2Translator(ModelEngine):
 
     engine = "ctranslate2"
     role = "translator"
+    # Decoding state, not weights, is most of this engine's memory, and batches
+    # past a few hundred tokens gain it little speed (README, Speed): 320 tokens
+    # in flight keep it under half the memory of a plain transformers loop.
+    default_batch_tokens = 320
 
     def __init__(self, settings: TranslatorConfig | None = None):
         super().__init__(settings or TranslatorConfig())
@@ -64,7 +71,7 @@ class CTranslate2Translator(ModelEngine):
 
     @property
     def loaded(self) -> LoadedModel:
-        """The tokenizer of the source model and a Translator on its converted copy."""
+        """The source model's tokens and a Translator on its converted copy."""
         if self._loaded is None:
             kind = self.facts.model_type
             if kind != "marian":
@@ -73,8 +80,12 @@ class CTranslate2Translator(ModelEngine):
                     f"and the engine runs Marian models only; set translator.engine = \"seq2seq\""
                 )
             s = self.settings
-            self._loaded = load_converted(self.resolved.path, s.model, s.ct2_quantization, s.threads)
+            self._loaded = load_converted(self.resolved.path, s.model, s.ct2_quantization, self.threads)
         return self._loaded
+
+    @property
+    def threads(self) -> Threads:
+        return Threads.split(cpu_threads(self.settings.threads), self.settings.ct2_inter_threads)
 
     def _signature(self) -> list[tuple[str, str]]:
         # int8 is the marian engine's switch; here the quantization says it.
@@ -90,14 +101,15 @@ class CTranslate2Translator(ModelEngine):
         pieces = split_for_model(texts, self.input_limit, self.token_count)
         if not pieces:
             return rejoin(len(texts), [], [])
-        translator, tokenizer = self.loaded.model, self.loaded.tokenizer
-        ids = tokenizer([piece for _, piece in pieces]).input_ids
-        results = translator.translate_batch([tokenizer.convert_ids_to_tokens(i) for i in ids], **self._options())
+        translator, tokens = self.loaded.model, self.loaded.tokenizer
+        results = translator.translate_batch([tokens.encode(piece) for _, piece in pieces], **self._options())
         hypotheses = [r.hypotheses[0] for r in results]
         # The end token is left out of a hypothesis: one as long as the budget never reached it.
         self.output_cuts += sum(1 for h in hypotheses if len(h) >= self.settings.max_new_tokens)
-        outputs = [tokenizer.decode(tokenizer.convert_tokens_to_ids(h), skip_special_tokens=True) for h in hypotheses]
-        return rejoin(len(texts), pieces, outputs)
+        return rejoin(len(texts), pieces, [tokens.decode(h) for h in hypotheses])
+
+    def token_count(self, text: str) -> int:
+        return self.loaded.tokenizer.count(text)
 
     def _options(self) -> dict[str, Any]:
         s = self.settings
@@ -107,28 +119,44 @@ class CTranslate2Translator(ModelEngine):
             "length_penalty": s.length_penalty,
             "no_repeat_ngram_size": s.no_repeat_ngram_size,
             "repetition_penalty": s.repetition_penalty,
-            # CTranslate2 sorts by length and batches within a padded-token budget, as briefs does.
-            "max_batch_size": s.batch_tokens,
+            # CTranslate2 sorts by length and batches within a padded-token budget, as briefs does;
+            # the budget is shared by the batches that run at once.
+            "max_batch_size": max(1, self.batch_tokens // self.threads.inter),
             "batch_type": "tokens",
             # Pieces already fit the model; 0 stops CTranslate2 from silently cutting one.
             "max_input_length": 0,
         }
 
 
-_LOADED: dict[tuple[str, int], LoadedModel] = {}
+@dataclass(frozen=True)
+class Threads:
+    """CTranslate2's two kinds of CPU threads: batches at once (inter), threads per batch (intra)."""
+
+    inter: int
+    intra: int
+
+    @classmethod
+    def split(cls, total: int, inter: int = 0) -> "Threads":
+        """``total`` threads as ``inter`` parallel batches (0: two, when there are two threads)."""
+        inter = inter or min(2, total)
+        return cls(inter, max(1, total // inter))
 
 
-def load_converted(source: Path, name: str, quantization: str, threads: int = 0) -> LoadedModel:
+_LOADED: dict[tuple[str, Threads], LoadedModel] = {}
+
+
+def load_converted(source: Path, name: str, quantization: str, threads: Threads) -> LoadedModel:
     """The converted copy of ``source`` (converted now if needed), loaded once per process."""
     converted = converted_model(source, name, quantization)
     key = (str(converted), threads)
     if key not in _LOADED:
         ct2 = ctranslate2_module()
         try:
-            translator = ct2.Translator(str(converted), device="cpu", compute_type=quantization, intra_threads=cpu_threads(threads))
+            translator = ct2.Translator(str(converted), device="cpu", compute_type=quantization,
+                                        inter_threads=threads.inter, intra_threads=threads.intra)  # fmt: skip
         except (RuntimeError, ValueError) as err:
             raise BriefsError(f"cannot load the converted model {converted}: {_first_line(err)}; delete that folder to convert again") from None
-        _LOADED[key] = LoadedModel(translator, _tokenizer(source))
+        _LOADED[key] = LoadedModel(translator, MarianTokens.from_dir(source))
     return _LOADED[key]
 
 
@@ -143,14 +171,6 @@ def cpu_threads(threads: int) -> int:
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _tokenizer(source: Path) -> Any:
-    from transformers import AutoTokenizer
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # MarianTokenizer asks for sacremoses; its rules are for European text
-        return AutoTokenizer.from_pretrained(source)
 
 
 def conversion_root() -> Path:
