@@ -166,6 +166,9 @@ def test_the_seed_table_is_large_and_quoted_from_the_seeds():
         ("达到１２３万元", 1230000, "yuan", "quantity", None),
         ("500元/吨", 500, "yuan per tonne", "quantity", None),
         ("1,200万元", 12000000, "yuan", "quantity", None),
+        ("增长百分之五点二", 5.2, "%", "percent", None),
+        ("投资三点五亿元", 350000000, "yuan", "quantity", None),
+        ("十二点五万平方米", 125000, "square meters", "quantity", None),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -193,6 +196,13 @@ def test_value_unit_and_kind(text, value, unit, kind, high):
         ("阳春三月", [("三月", "March")]),
         ("近3年来", [("3年", "3 years")]),
         ("5000年历史", [("5000年", "5,000 years")]),
+        # Typeset pages put spaces between digits and characters.
+        ("2022 年 3 月 23 日召开", [("2022 年 3 月 23 日", "March 23, 2022")]),
+        ("截至 2022 年末", [("2022 年末", "end of 2022")]),
+        # Years written digit by digit in Chinese numerals, 〇 often typed as ○.
+        ("二〇二二年三月", [("二〇二二年三月", "March 2022")]),
+        ("一九九八年十月一日", [("一九九八年十月一日", "October 1, 1998")]),
+        ("二○二三年末", [("二○二三年末", "end of 2023")]),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -226,6 +236,8 @@ def test_a_date_keeps_its_parts_as_yyyymmdd():
         "“8+27”营商增值服务新框架",
         "“1+5”工程",
         "数十家企业",
+        "下午三点半召开",
+        "重点项目一点点推进",
         "",
     ],
 )
@@ -505,4 +517,16 @@ def test_figures_left_in_chinese_are_read_once_and_not_flagged(zh):
     ids=["scale", "counter", "scale-and-unit"],
 )
 def test_a_typeset_space_inside_a_figure_is_read_through(text, source, english):
+    assert [(f.source, f.english) for f in find_figures(text)] == [(source, english)]
+
+
+@pytest.mark.parametrize(
+    "text, source, english",
+    [("补贴约5至10万元。", "约5至10万元", "about 50,000 to 100,000 yuan"),
+     ("投资约5万元至10万元。", "约5万元至10万元", "about 50,000 to 100,000 yuan"),
+     ("投资5至10万元左右。", "5至10万元左右", "about 50,000 to 100,000 yuan"),
+     ("投资5万元至200万元。", "5万元至200万元", "50,000 to 2 million yuan")],
+    ids=["bare-low", "joined", "suffix", "exact"],
+)
+def test_a_range_keeps_its_approximation(text, source, english):
     assert [(f.source, f.english) for f in find_figures(text)] == [(source, english)]

@@ -29,8 +29,10 @@ from . import units
 from .document import Article
 from .figure_check import FigureCheck, verify
 from .numbers import (
+    CHINESE_DIGIT_CHARS,
     CHINESE_NUMERAL_CHARS,
     SCALES,
+    chinese_number,
     chinese_numeral_value,
     number_word,
     ordinal,
@@ -65,28 +67,38 @@ _PERIOD = {"上半年": "first half of {}", "下半年": "second half of {}", "�
            "年初": "early {}", "底": "end of {}", "末": "end of {}", "初": "early {}",
            "上旬": "early {}", "中旬": "mid-{}", "下旬": "late {}"}
 
+# Years in Chinese numerals go digit by digit (二〇二二年); typesetting often puts ○ for 〇.
+_YEAR_DIGITS = CHINESE_DIGIT_CHARS.replace("两", "") + "○"
+_CMONTH = "十[一二]?|[一二三四五六七八九]"
+_CDAY = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+# Typeset pages may put a space between Arabic digits and 年 / 月 / 日 (2022 年 3 月).
 _DATE = re.compile(
-    rf"(?<![\d.])(?:(?P<year>\d{{4}})年度?(?:(?P<month>\d{{1,2}})月份?(?:(?P<day>\d{{1,2}})[日号])?)?"
-    rf"|(?P<month2>\d{{1,2}})月份?(?:(?P<day2>\d{{1,2}})[日号])?"
-    rf"|(?<![{_CN}])(?P<cmonth>十[一二]?|[一二三四五六七八九])月份?(?:(?P<cday>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?)"
+    rf"(?<![\d.])(?:(?:(?P<year>\d{{4}}) ?|(?<![{_CN}○])(?P<cyear>[{_YEAR_DIGITS}]{{4}}))年度?"
+    rf"(?:(?: ?(?P<month>\d{{1,2}}) ?|(?P<ymonth>{_CMONTH}))月份?(?:(?: ?(?P<day>\d{{1,2}}) ?|(?P<yday>{_CDAY}))[日号])?)?"
+    rf"|(?P<month2>\d{{1,2}}) ?月份?(?: ?(?P<day2>\d{{1,2}}) ?[日号])?"
+    rf"|(?<![{_CN}])(?P<cmonth>{_CMONTH})月份?(?:(?P<cday>{_CDAY})[日号])?)"
     rf"(?P<period>{units.alternation(_PERIOD)})?"
 )
 _ORDINAL = re.compile(rf"第(?P<num>\d+|[{_CN}]+)")
-_PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|[{_CN}]+)")
+# Chinese numerals may carry a decimal point: 百分之五点二, 三点五亿.
+_CN_DECIMAL = rf"[{_CN}]+(?:点[{CHINESE_DIGIT_CHARS}]+[万亿]*)?"
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN_DECIMAL})")
 _FIGURE = re.compile(
     rf"(?P<pre>{units.alternation(units.PREFIX_APPROX)})?"
     # Typeset text may put a space between a number and its Chinese scale (400 多万):
     # a space is taken only where a scale or an approximation follows.
     rf"(?:(?<![\d.+A-Za-z])(?P<num>{_ARABIC})(?![\d+]|\.\d)(?: ?(?P<a1>多|余))?"
     rf"(?: ?(?P<scale>{units.alternation(s for s in SCALES if s != '千')}|千(?![瓦伏克米])))?"
-    rf"|(?<![{_CN}数几上成好])(?P<cnum>[{_CN}]+))"
+    rf"|(?<![{_CN}数几上成好])(?P<cnum>{_CN_DECIMAL}))"
     rf"(?P<a2>多|余)?"
     rf"(?: ?(?:(?P<pct>%)|(?P<unit>{units.alternation(units.MEASURES)})(?![A-Za-z])(?:/(?P<per>{units.alternation(units.PER)}))?"
     rf"|(?P<counter>{units.alternation(units.COUNTERS)})))?"
     rf"(?P<post>{units.alternation(units.SUFFIX_APPROX.keys() - units.INNER_APPROX.keys())})?"
 )
 _RANGE_SEP = re.compile(r"至|到|[-~～—－〜]")
-_BARE_LOW = re.compile(r"(?<![\d.+A-Za-z])(?P<num>\d+(?:\.\d+)?)(?:至|到|[-~～—－〜])$")
+_BARE_LOW = re.compile(rf"(?:{units.alternation(units.PREFIX_APPROX)})?(?<![\d.+A-Za-z])(?P<num>\d+(?:\.\d+)?)(?:至|到|[-~～—－〜])$")
+_PREFIX = re.compile(units.alternation(units.PREFIX_APPROX))
+_SUFFIXES = tuple(units.SUFFIX_APPROX.keys() - units.INNER_APPROX.keys())
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -133,14 +145,10 @@ def _date(text: str, i: int) -> Figure | None:
     m = _DATE.match(text, i)
     if not m:
         return None
-    if m["cmonth"]:
-        year, month = 0, chinese_numeral_value(m["cmonth"])
-        day = chinese_numeral_value(m["cday"]) if m["cday"] else 0
-    else:
-        year = int(m["year"] or 0)
-        month = int(m["month"] or m["month2"] or 0)
-        day = int(m["day"] or m["day2"] or 0)
-    named = bool(m["month"] or m["month2"] or m["cmonth"]), bool(m["day"] or m["day2"] or m["cday"])
+    year = int(m["year"]) if m["year"] else _worded_number(m["cyear"], "○", "〇")
+    month = int(m["month"] or m["month2"] or 0) or _worded_number(m["ymonth"] or m["cmonth"])
+    day = int(m["day"] or m["day2"] or 0) or _worded_number(m["yday"] or m["cday"])
+    named = bool(m["month"] or m["month2"] or m["ymonth"] or m["cmonth"]), bool(m["day"] or m["day2"] or m["yday"] or m["cday"])
     if (year and not 1900 <= year <= 2100) or (named[0] and not 1 <= month <= 12) or (named[1] and not 1 <= day <= 31):
         return None
     period, end = m["period"], m.end()
@@ -148,6 +156,10 @@ def _date(text: str, i: int) -> Figure | None:
         period, end = None, m.start("period")
     return Figure("", year * 10000 + month * 100 + day, None, _read_date(year, month, day, period),
                   i, end, "date")
+
+
+def _worded_number(text: str | None, typo: str = "", digit: str = "") -> int:
+    return chinese_numeral_value(text.replace(typo, digit) if typo else text) if text else 0
 
 
 def _period_fits(period: str, month: int, day: int) -> bool:
@@ -183,7 +195,7 @@ def _quantity(text: str, i: int) -> Figure | None:
     m = _PERCENT_WORDS.match(text, i)
     if m:
         raw = m["num"]
-        value = Decimal(raw) if raw[0].isdigit() else Decimal(chinese_numeral_value(raw))
+        value = Decimal(raw) if raw[0].isdigit() else chinese_number(raw)
         return Figure("", plain(value), "%", f"{read_number(value)}%", i, m.end(), "percent")
     m = _FIGURE.match(text, i)
     if not m or not (m["num"] or m["cnum"]):
@@ -198,7 +210,7 @@ def _quantity(text: str, i: int) -> Figure | None:
 
 def _worded(m: re.Match, text: str) -> Figure | None:
     """A Chinese numeral counts only before a counter or a unit, and not in names."""
-    value = Decimal(chinese_numeral_value(m["cnum"]))
+    value = chinese_number(m["cnum"])
     unit, counter = m["unit"], m["counter"]
     if unit in units.DIGITS_ONLY_MEASURES or (counter and counter not in units.WORD_COUNTERS):
         return None
@@ -278,5 +290,9 @@ def _range(low: Figure, high: Figure, text: str) -> Figure:
     unit = f" {high.unit}" if high.unit and high.unit != "%" else ""
     pct = "%" if high.unit == "%" else ""
     english = f"{read_number(low.value)}{pct} to {read_number(high.value)}{pct}{unit}"
+    # 约5至10万元 is "about 50,000 to 100,000 yuan": the word before the low end or after the high end.
+    before, after = _PREFIX.match(text, low.start), next((s for s in _SUFFIXES if text.endswith(s, 0, high.end)), None)
+    approx = units.PREFIX_APPROX[before[0]] if before else units.SUFFIX_APPROX.get(after or "")
+    english = f"{approx} {english}" if approx else english
     return Figure(text[low.start:high.end], low.value, high.unit, english, low.start, high.end,
                   high.kind, high.value)

@@ -13,6 +13,7 @@ _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 _SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNIT = {"万": 10**4, "亿": 10**8}
 CHINESE_NUMERAL_CHARS = "".join(_DIGIT) + "".join(_SMALL_UNIT) + "".join(_BIG_UNIT)
+CHINESE_DIGIT_CHARS = "".join(_DIGIT)
 
 # Scale characters written after Arabic digits (28.72亿, 1.9万, 5千万).
 SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3}
@@ -46,6 +47,21 @@ def chinese_numeral_value(text: str) -> int:
             total = (total + section + (digit or 0) or 1) * _BIG_UNIT[ch]
             section, digit = 0, None
     return total + section + (digit or 0)
+
+
+def chinese_number(text: str) -> Decimal:
+    """Chinese numerals with a decimal point: 五点二 → 5.2, 三点五亿 → 350000000, 十四 → 14.
+
+    Digits after 点 are read one by one; a trailing 万 / 亿 scales the whole number.
+    """
+    whole, point, rest = text.partition("点")
+    if not point:
+        return Decimal(chinese_numeral_value(text))
+    fraction = "".join(str(_DIGIT[ch]) for ch in rest if ch in _DIGIT)
+    scale = 1
+    for ch in rest[len(fraction):]:
+        scale *= _BIG_UNIT[ch]
+    return Decimal(f"{chinese_numeral_value(whole)}.{fraction}") * scale
 
 
 def to_decimal(value: object) -> Decimal:
