@@ -202,6 +202,15 @@ def test_first_use_converts_the_model_into_the_cache(settings, fresh_cache):
     assert [p.name for p in fresh_cache.iterdir()] == [converted.path.name]  # no half-converted folder left
 
 
+def test_the_conversion_is_announced_once_and_reuse_is_silent(settings, fresh_cache, monkeypatch, capsys):
+    CTranslate2Translator(settings).translate(["甲。"])
+    announced = capsys.readouterr().err
+    assert announced == f"briefs: converting {settings.model} to CTranslate2 (float32) into {fresh_cache}; later runs reuse it\n"
+    monkeypatch.setattr(ct2, "_LOADED", {})
+    CTranslate2Translator(settings).translate(["乙。"])
+    assert capsys.readouterr().err == ""
+
+
 def test_a_later_run_reuses_the_converted_model(settings, fresh_cache, monkeypatch):
     CTranslate2Translator(settings).translate(["甲。"])
     [converted] = converted_models()
@@ -296,7 +305,8 @@ def test_cli_translate_with_the_ctranslate2_engine(stub_marian_dir, fresh_cache)
         app, ["translate", "--translator", "ctranslate2", "--model", str(stub_marian_dir), "--beams", "1"], input="\n".join(lines) + "\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.output == "\n".join(lines) + "\n"
+    assert result.stdout == "\n".join(lines) + "\n"
+    assert result.stderr.startswith(f"briefs: converting {stub_marian_dir} to CTranslate2 (int8)")
 
 
 def test_cli_models_list_shows_converted_models_and_sizes(settings, fresh_cache):

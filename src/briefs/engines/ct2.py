@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 import warnings
@@ -210,6 +211,8 @@ def _convert(source: Path, name: str, quantization: str, target: Path) -> None:
         work = Path(tempfile.mkdtemp(dir=root, prefix=f".{target.name}{_PART}"))
     except OSError as err:
         raise BriefsError(f"cannot write converted models to {root}: {err.strerror} (set BRIEFS_CACHE_DIR to a writable folder)") from None
+    # Seconds for opus-mt, minutes for large models: say why the run pauses, once.
+    print(f"briefs: converting {name} to CTranslate2 ({quantization}) into {root}; later runs reuse it", file=sys.stderr, flush=True)
     try:
         _run_converter(source, name, quantization, work)
         manifest = {"source": name, "source_path": str(source), "quantization": quantization,
