@@ -18,8 +18,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 def seed_sentences() -> list[str]:
     """Every title and body sentence of the seed pages, as the pipeline splits them."""
-    from briefs.reader import read_path
-    from briefs.sentences import split_sentences
+    from briefs.text.reader import read_path
+    from briefs.text.sentences import split_sentences
 
     out: list[str] = []
     for path in sorted(SEEDS.glob("*.txt")):
@@ -42,7 +42,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print the first N dev glosses")
     args = parser.parse_args()
 
-    from briefs.cedict import Cedict
+    from briefs.gloss.cedict import Cedict
     from briefs.engines.gloss import GlossTranslator
 
     with tempfile.TemporaryDirectory() as empty:

@@ -8,7 +8,7 @@ Step 0 is the naive gloss: CC-CEDICT's first sense of the first entry, words
 split by fewest dictionary words, punctuation left as it is. Each later step
 switches one more rule on (GlossFeatures), ending with the engine as shipped.
 Every step is the engine alone (as ``briefs eval --raw``), each in its own
-process, scored with sacrebleu through briefs.evaluation; the last column is
+process, scored with sacrebleu through briefs.eval; the last column is
 the time to gloss the whole set with the dictionary cache warm.
 """
 
@@ -60,8 +60,8 @@ def child(step: int, dev: str) -> None:
     from dataclasses import fields
 
     from briefs.engines.gloss import GlossTranslator
-    from briefs.gloss_rules import GlossFeatures
-    from briefs.evaluation import corpus_scores, translate_segments
+    from briefs.gloss.rules import GlossFeatures
+    from briefs.eval.evaluate import corpus_scores, translate_segments
 
     on, glossary = cumulative(step)
     features = GlossFeatures(**{f.name: f.name in on for f in fields(GlossFeatures)})

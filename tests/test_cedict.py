@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from briefs.cedict import Cedict, Entry, bundled_path, parse_line
-from briefs.senses import best_sense, choose, clean, is_classifier
+from briefs.gloss.cedict import Cedict, Entry, bundled_path, parse_line
+from briefs.gloss.senses import best_sense, choose, clean, is_classifier
 
 FIXTURE = """\
 # CC-CEDICT

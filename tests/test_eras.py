@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.eras import find_eras
+from briefs.figures.eras import find_eras
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from briefs.cli import app
 from briefs.config import load_config
 from briefs.errors import BriefsError
-from briefs.evaluation import ROW_KEYS, chinese_left, corpus_scores, evaluate, figures_read, read_test_set
+from briefs.eval.evaluate import ROW_KEYS, chinese_left, corpus_scores, evaluate, figures_read, read_test_set
 
 runner = CliRunner()
 
@@ -159,7 +159,7 @@ def test_the_gloss_is_deterministic(gloss_raw):
 
 def test_the_gloss_engine_never_imports_torch(tmp_path):
     code = (
-        "import sys; from briefs.evaluation import evaluate; from briefs.config import load_config;"
+        "import sys; from briefs.eval.evaluate import evaluate; from briefs.config import load_config;"
         f"evaluate({SOURCE!r}, {REFERENCE!r}, load_config(None), ['gloss']);"
         "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
     )

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefs.engines import Translator
-from briefs.english_numbers import english_numbers
-from briefs.figures import Figure, check_figures, find_figures, key_figures, read_number
-from briefs.reader import read_path
+from briefs.figures.english_numbers import english_numbers
+from briefs.figures.find import Figure, check_figures, find_figures, key_figures, read_number
+from briefs.text.reader import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -463,7 +463,7 @@ def _shown(figure: Figure, english: str) -> bool:
 
 def test_figures_and_glossary_modules_do_not_import_torch():
     code = (
-        "import sys, briefs.figures, briefs.glossary, briefs.figure_check, briefs.english_numbers;"
+        "import sys, briefs.figures.find, briefs.glossary.terms, briefs.figures.check, briefs.figures.english_numbers;"
         "sys.exit('torch' in sys.modules or 'transformers' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

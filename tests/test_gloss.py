@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefs import lexicon
-from briefs.english import join
+from briefs.gloss import lexicon
+from briefs.gloss.english import join
 from briefs.engines import Translator, translator_class
 from briefs.engines.gloss import GlossTranslator
-from briefs.english import past_tense, plural
-from briefs.gloss_rules import ALL_FEATURES, NO_FEATURES, GlossFeatures
-from briefs.words import Segmenter
+from briefs.gloss.english import past_tense, plural
+from briefs.gloss.rules import ALL_FEATURES, NO_FEATURES, GlossFeatures
+from briefs.gloss.words import Segmenter
 
 PLACE_GLOSSARY = '[place]\n"喀左" = "Kazuo"\n"朝阳市" = "Chaoyang City"\n'
 

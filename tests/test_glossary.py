@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefs.errors import BriefsError
-from briefs.glossary import KINDS, Glossary, GlossaryTerm, romanize
+from briefs.glossary.terms import KINDS, Glossary, GlossaryTerm, romanize
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ from briefs.brief import EngineInfo
 from briefs.config import GuardConfig
 from briefs.engines.extractive import ExtractiveSummarizer
 from briefs.engines.gloss import GlossTranslator
-from briefs.glossary import Glossary
-from briefs.guard import Guard, problems, repeated_run
-from briefs.pipeline import Tools, brief_article
-from briefs.reader import parse
-from briefs.render import brief_markdown, brief_sidecar
+from briefs.glossary.terms import Glossary
+from briefs.pipeline.guard import Guard, problems, repeated_run
+from briefs.pipeline.article import Tools, brief_article
+from briefs.text.reader import parse
+from briefs.render.markdown import brief_markdown, brief_sidecar
 from readerkit import page
 
 GOOD_ZH = "一季度,喀左县招商引资签约项目9个,总投资61.12亿元。"

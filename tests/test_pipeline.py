@@ -6,10 +6,10 @@ import pytest
 
 from briefs.brief import EngineInfo
 from briefs.engines.extractive import ExtractiveSummarizer
-from briefs.glossary import Glossary
-from briefs.pipeline import Options, Tools, brief_article, brief_articles, measures
-from briefs.figures import find_figures
-from briefs.reader import parse
+from briefs.glossary.terms import Glossary
+from briefs.pipeline.article import Options, Tools, brief_article, brief_articles, measures
+from briefs.figures.find import find_figures
+from briefs.text.reader import parse
 from readerkit import page
 
 PAGE = page(

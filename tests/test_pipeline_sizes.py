@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.pipeline import ARTICLE_SUMMARY, SECTION_SUMMARY, summary_size
+from briefs.pipeline.article import ARTICLE_SUMMARY, SECTION_SUMMARY, summary_size
 
 
 @pytest.mark.parametrize(

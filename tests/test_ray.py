@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import briefs.executors
+import briefs.run.on_ray
 from briefs.cli import app
 from runkit import interrupt_at_write
-from briefs.reader import read_path
+from briefs.text.reader import read_path
 
 ray = pytest.importorskip("ray")
 
@@ -99,7 +99,7 @@ def test_a_second_ray_run_does_no_model_work_and_never_reaches_ray(both_runs, se
     def no_cluster(*args):
         raise AssertionError("a fully cached run must not contact Ray")
 
-    monkeypatch.setattr(briefs.executors, "connect", no_cluster)
+    monkeypatch.setattr(briefs.run.on_ray, "connect", no_cluster)
     again = run(setup, "ray-again", "cache-ray", "--executor", "ray")
     assert again.exit_code == 0, again.stderr
     assert translated(again) == 0 and "7 briefs written" in again.stderr
@@ -114,7 +114,7 @@ def test_an_article_that_fails_is_named_once_and_the_rest_are_written(quick, mon
         # Runs in the worker: the real engines, with a translator that breaks on one article's title.
         import dataclasses
 
-        import briefs.executors as executors
+        import briefs.run.on_ray as executors
 
         class Breaks:
             def __init__(self, inner):
@@ -129,7 +129,7 @@ def test_an_article_that_fails_is_named_once_and_the_rest_are_written(quick, mon
         broken = dataclasses.replace(tools.translator, inner=Breaks(tools.translator.inner))
         return dataclasses.replace(tools, translator=broken), cache
 
-    monkeypatch.setattr(briefs.executors, "worker_tools", failing_tools)
+    monkeypatch.setattr(briefs.run.on_ray, "worker_tools", failing_tools)
     result = run(quick, "failing", "cache-failing", "--executor", "ray")
     assert result.exit_code == 1
     failed = [line for line in result.stderr.splitlines() if line.startswith("briefs: failed")]
@@ -146,7 +146,7 @@ def test_an_interrupted_ray_run_leaves_whole_briefs_and_resumes(quick, monkeypat
     stopped = run(quick, "stopped", "cache-stopped", "--executor", "ray")
     assert stopped.exit_code == 130
     assert len(list((tmp / "stopped").glob("*.md"))) == 2 and not list((tmp / "stopped").glob(".*"))
-    monkeypatch.setattr(briefs.batch, "write_brief", real)
+    monkeypatch.setattr(briefs.run.batch, "write_brief", real)
     resumed = run(quick, "stopped", "cache-stopped", "--executor", "local")
     assert whole.exit_code == resumed.exit_code == 0
     assert translated(resumed) < translated(whole)  # the finished part came from the cache

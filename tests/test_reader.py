@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.document import Article, Document
-from briefs.reader import parse
+from briefs.text.document import Article, Document
+from briefs.text.reader import parse
 from readerkit import page
 
 
@@ -243,6 +243,6 @@ def test_markdown_markers_are_not_text():
     ids=["dateline", "dateline-with-credit", "none"],
 )
 def test_strip_dateline(text, story):
-    from briefs.layout import strip_dateline
+    from briefs.text.layout import strip_dateline
 
     assert strip_dateline(text) == story

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefs.reader import parse
+from briefs.text.reader import parse
 from readerkit import counted, document_text
 
 # Common characters that cannot form a dateline, credit, label or caption marker by accident.

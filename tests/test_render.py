@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from briefs.brief import Brief, Counts, EngineInfo, KeyFigure, Line, SectionBrief
-from briefs.render import brief_markdown, brief_sidecar, brief_stem, identity_fields, index_markdown, slug
+from briefs.render.markdown import brief_markdown, brief_sidecar, brief_stem, identity_fields, index_markdown, slug
 
 ENGINES = EngineInfo(
     translator="engine:marian|model:opus-mt-zh-en@abc123|beams:4|int8:no|v:0.1",

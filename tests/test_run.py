@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import briefs.batch
+import briefs.run.batch
 from briefs.cli import app
 from runkit import interrupt_at_write
 
@@ -128,7 +128,7 @@ def test_an_interrupted_run_resumes_to_the_same_briefs(workspace, monkeypatch):
     assert len(list((tmp / "out").glob("*.md"))) == 3  # finished briefs kept, no index yet
     assert not list((tmp / "out").glob(".*"))  # no half-written file left behind
 
-    monkeypatch.setattr(briefs.batch, "write_brief", real)
+    monkeypatch.setattr(briefs.run.batch, "write_brief", real)
     resumed = run(config, inputs, tmp / "out")
     assert resumed.exit_code == 0
     assert markdown(tmp / "out") == markdown(tmp / "whole")

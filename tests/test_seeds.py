@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefs import layout
-from briefs.document import as_dict
-from briefs.reader import read_path
+from briefs.text import layout
+from briefs.text.document import as_dict
+from briefs.text.reader import read_path
 from readerkit import counted, document_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefs.sentences import clauses, split_sentences
+from briefs.text.sentences import clauses, split_sentences
 
 SENTENCES = [
     ("", []),

@@ -62,8 +62,8 @@ def split(
 
     Bad files are reported on stderr, one line each; the others are still shown.
     """
-    from .document import as_dict
-    from .outline import document_markdown
+    from .text.document import as_dict
+    from .render.outline import document_markdown
 
     skipped = 0
     for doc in _documents(paths):
@@ -78,8 +78,8 @@ def split(
 
 def _documents(paths: list[Path]):
     """Each input read in turn; a bad file is reported in one line and yields None."""
-    from .inputs import collect_inputs
-    from .reader import read_path
+    from .text.inputs import collect_inputs
+    from .text.reader import read_path
 
     try:
         files = collect_inputs(paths)
@@ -103,7 +103,7 @@ def figures_command(
     kind (quantity, percent, count, date, ordinal), value_high (ranges).
     Bad files are reported on stderr, one line each; the others are still shown.
     """
-    from .figures import article_figures
+    from .figures.find import article_figures
 
     skipped = 0
     for doc in _documents(paths):
@@ -240,10 +240,10 @@ def run(
     Exit status: 0 all files done, 1 some files skipped or articles failed,
     2 usage or config error, 130 interrupted (run again to resume from the cache).
     """
-    from .batch import run_command
+    from .run.batch import run_command
     from .config import apply_overrides, load_config
-    from .pipeline import Options
-    from .progress import make_progress
+    from .pipeline.article import Options
+    from .run.progress import make_progress
 
     if debug:
         os.environ["BRIEFS_DEBUG"] = "1"
@@ -288,7 +288,7 @@ def eval_command(
     glossary checked, the guard on model engines); --raw scores the bare engine.
     """
     from .config import load_config
-    from .evaluation import evaluate_files, table
+    from .eval.evaluate import evaluate_files, table
 
     warn = lambda line: typer.echo(line, err=True)  # noqa: E731
     try:

@@ -143,7 +143,7 @@ def _offline(role: str, table: dict[str, str], name: str, config: Config) -> Any
 
 def translate_lines(translator: Translator, lines: Sequence[str]) -> list[str]:
     """One English line per input line: its sentences translated in one batch."""
-    from ..sentences import split_sentences
+    from ..text.sentences import split_sentences
 
     per_line = [split_sentences(line) for line in lines]
     english = iter(translator.translate([s for sentences in per_line for s in sentences]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from ..sentences import clauses
+from ..text.sentences import clauses
 
 
 def split_for_model(texts: Sequence[str], limit: int, measure: Callable[[str], int]) -> list[tuple[int, str]]:

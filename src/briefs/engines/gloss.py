@@ -18,12 +18,12 @@ from typing import Mapping, Sequence
 
 import regex
 
-from .. import english
-from .. import lexicon as lexicon_data
-from ..cedict import Cedict, bundled_path, file_digest
-from ..eras import find_eras
-from ..figures import find_figures
-from ..gloss_rules import (
+from ..gloss import english
+from ..gloss import lexicon as lexicon_data
+from ..gloss.cedict import Cedict, bundled_path, file_digest
+from ..figures.eras import find_eras
+from ..figures.find import find_figures
+from ..gloss.rules import (
     ALL_FEATURES,
     GlossFeatures,
     Piece,
@@ -36,9 +36,9 @@ from ..gloss_rules import (
     possessives,
     with_articles,
 )
-from ..glossary import Glossary, romanize
-from ..senses import Sense, choose, is_classifier
-from ..words import TRANSLITERATION, Segmenter, dotted_name_parts, hmm_names, name_shaped, part_of_speech_table
+from ..glossary.terms import Glossary, romanize
+from ..gloss.senses import Sense, choose, is_classifier
+from ..gloss.words import TRANSLITERATION, Segmenter, dotted_name_parts, hmm_names, name_shaped, part_of_speech_table
 
 # 0.2: the rules of GlossFeatures after possessives, and the general lexicon.
 VERSION = "0.2"

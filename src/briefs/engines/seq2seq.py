@@ -17,7 +17,7 @@ import regex
 
 from ..config import ModelConfig, SummarizerConfig, TranslatorConfig
 from ..errors import BriefsError
-from ..sentences import split_sentences
+from ..text.sentences import split_sentences
 from .hf import ModelEngine, fill, prompt_template, template_digest
 
 _HAN = regex.compile(r"\p{Han}")

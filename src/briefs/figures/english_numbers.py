@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import units
-from .numbers import SCALES, number_words, ordinal_words
+from .numerals import SCALES, number_words, ordinal_words
 
 _SCALE_WORDS = {"hundred million": 10**8, "ten thousand": 10**4, "trillion": 10**12, "billion": 10**9,
                 "million": 10**6, "thousand": 10**3, "bn": 10**9, "mn": 10**6}

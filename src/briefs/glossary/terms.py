@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .errors import BriefsError
+from ..errors import BriefsError
 from .romanize import pinyin_variants, romanize
 
 __all__ = ["Glossary", "GlossaryTerm", "romanize", "KINDS"]

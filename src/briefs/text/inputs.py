@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import BriefsError
+from ..errors import BriefsError
 
 # Extensions a folder is searched for; files named explicitly are always taken.
 ARTICLE_SUFFIXES = (".txt", ".md")

@@ -13,11 +13,11 @@ import math
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from . import layout
-from .brief import Brief, Counts, EngineInfo, KeyFigure, Line, SectionBrief
-from .document import Article, Document
-from .figures import Figure, check_figures, find_figures, key_figures
-from .sentences import split_sentences
+from ..text import layout
+from ..brief import Brief, Counts, EngineInfo, KeyFigure, Line, SectionBrief
+from ..text.document import Article, Document
+from ..figures.find import Figure, check_figures, find_figures, key_figures
+from ..text.sentences import split_sentences
 
 # Sizes of extractive summaries: what a reader skims in a brief.
 ARTICLE_SUMMARY = (3, 5)

@@ -26,9 +26,9 @@ from decimal import Decimal
 from typing import Iterator
 
 from . import units
-from .document import Article
-from .figure_check import FigureCheck, verify
-from .numbers import (
+from ..text.document import Article
+from .check import FigureCheck, verify
+from .numerals import (
     CHINESE_DIGIT_CHARS,
     CHINESE_NUMERAL_CHARS,
     SCALES,

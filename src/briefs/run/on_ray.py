@@ -20,11 +20,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .brief import Brief
-from .cache import Cache, CachedSummarizer, CachedTranslator, default_cache_dir
-from .document import Document
-from .errors import BriefsError
-from .pipeline import Options, Tools, brief_articles
+from ..brief import Brief
+from ..cache import Cache, CachedSummarizer, CachedTranslator, default_cache_dir
+from ..text.document import Document
+from ..errors import BriefsError
+from ..pipeline.article import Options, Tools, brief_articles
 from .progress import Progress
 
 RAY_MISSING = "the ray executor needs Ray: pip install 'briefs[ray]'"

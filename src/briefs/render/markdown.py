@@ -7,8 +7,8 @@ from typing import Any, Sequence
 
 import regex as re
 
-from .brief import Brief, KeyFigure, Line
-from .document import as_dict
+from ..brief import Brief, KeyFigure, Line
+from ..text.document import as_dict
 
 DAGGER = "†"
 GLOSS_NOTE = "word-by-word dictionary gloss, not a translation"

@@ -22,9 +22,9 @@ from typing import Callable, Sequence
 
 import regex
 
-from .errors import BriefsError
-from .figures import find_figures, key_figures
-from .sentences import split_sentences
+from ..errors import BriefsError
+from ..figures.find import find_figures, key_figures
+from ..text.sentences import split_sentences
 
 _HAN = regex.compile(r"\p{Han}")
 # Loads what an engine loads lazily (a model, a dictionary, jieba's tables)
@@ -109,7 +109,7 @@ def evaluate(
     ``cache`` is a ``briefs.cache.Cache``; by default each engine gets a
     fresh one in a temporary folder, deleted afterwards.
     """
-    from .config import apply_overrides
+    from ..config import apply_overrides
 
     rows, hypotheses = [], {}
     signatures: dict[str, str] = {}
@@ -146,7 +146,7 @@ def evaluate_files(
     warn: Callable[[str], None] = lambda line: None,
 ) -> Evaluation:
     """The whole of ``briefs eval``; ``use_cache`` shares the user's translation cache."""
-    from .cache import Cache
+    from ..cache import Cache
 
     sources, references = read_test_set(src, ref, limit)
     cache = Cache.default() if use_cache and not raw else None
@@ -157,7 +157,7 @@ def evaluate_files(
 
 
 def _temporary_cache(stack: ExitStack):
-    from .cache import CACHE_FILE, Cache
+    from ..cache import CACHE_FILE, Cache
 
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="briefs-eval-")))
     cache = Cache(folder / CACHE_FILE)
@@ -180,8 +180,8 @@ class _Run:
 
 
 def _run_engine(sources: Sequence[str], settings, raw: bool, cache) -> _Run:
-    from .engines import build_translator
-    from .pipeline import translate_checked
+    from ..engines import build_translator
+    from ..pipeline.article import translate_checked
 
     engine, _ = build_translator(settings)
     started = time.perf_counter()
@@ -217,12 +217,12 @@ def translate_segments(translate: Callable[[Sequence[str]], list[str]], segments
 
 def _tools(settings, engine, cache):
     """What translate_checked needs, built as ``batch.make_tools`` builds it for a run."""
-    from .brief import EngineInfo
-    from .cache import CachedTranslator
-    from .engines import MODEL_ENGINES, offline_translator, strict_translator
-    from .glossary import Glossary
-    from .guard import Guard
-    from .pipeline import Tools
+    from ..brief import EngineInfo
+    from ..cache import CachedTranslator
+    from ..engines import MODEL_ENGINES, offline_translator, strict_translator
+    from ..glossary.terms import Glossary
+    from ..pipeline.guard import Guard
+    from ..pipeline.article import Tools
 
     translator = CachedTranslator(engine, cache)
     guard = None

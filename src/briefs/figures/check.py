@@ -35,10 +35,10 @@ from typing import TYPE_CHECKING, Sequence
 import regex
 
 from .english_numbers import EnglishNumber, english_numbers
-from .numbers import read_number, significant_digits, to_decimal
+from .numerals import read_number, significant_digits, to_decimal
 
 if TYPE_CHECKING:  # figures imports this module; the type is only named here
-    from .figures import Figure
+    from .find import Figure
 
 _HAN = regex.compile(r"\p{Han}")
 _MONTHS = "January February March April May June July August September October November December".split()

@@ -16,14 +16,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from .brief import Brief, EngineInfo
-from .document import Article, Document
-from .errors import BriefsError, InputError
-from .pipeline import Options, Tools, brief_articles
+from ..brief import Brief, EngineInfo
+from ..text.document import Article, Document
+from ..errors import BriefsError, InputError
+from ..pipeline.article import Options, Tools, brief_articles
 from .progress import Progress
-from .reader import read_path
-from .render import brief_markdown, brief_sidecar, brief_stem, identity_fields, index_markdown
-from .sentences import split_sentences
+from ..text.reader import read_path
+from ..render.markdown import brief_markdown, brief_sidecar, brief_stem, identity_fields, index_markdown
+from ..text.sentences import split_sentences
 
 
 @dataclass
@@ -117,10 +117,10 @@ def run_batch(
 
 def make_tools(config, warn: Callable[[str], None]) -> Tools:
     """Engines from config (a missing model falls back, said once), cached, with the glossary."""
-    from .cache import Cache, CachedSummarizer, CachedTranslator
-    from .engines import MODEL_ENGINES, brief_note, build_engines, offline_translator, strict_translator
-    from .glossary import Glossary
-    from .guard import Guard
+    from ..cache import Cache, CachedSummarizer, CachedTranslator
+    from ..engines import MODEL_ENGINES, brief_note, build_engines, offline_translator, strict_translator
+    from ..glossary.terms import Glossary
+    from ..pipeline.guard import Guard
 
     engines = build_engines(config)
     for note in engines.notes:
@@ -144,7 +144,7 @@ def make_tools(config, warn: Callable[[str], None]) -> Tools:
 
 def run_command(paths: list[Path], out: Path, config, options: Options, progress: Progress, warn: Callable[[str], None]) -> RunReport:
     """The whole of `briefs run`: output folder checked first, bad files skipped, models loaded last."""
-    from .inputs import collect_inputs
+    from ..text.inputs import collect_inputs
 
     check_out_dir(out)
     report = RunReport()
@@ -152,7 +152,7 @@ def run_command(paths: list[Path], out: Path, config, options: Options, progress
     if not any(d.articles for d in docs):
         return report
     if config.run.executor == "ray":
-        from .executors import run_on_ray
+        from .on_ray import run_on_ray
 
         return run_on_ray(docs, out, config, options, progress, report, warn)
     return run_batch(docs, out, make_tools(config, warn), options, progress, report)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import ordinal
+from .numerals import ordinal
 
 _ERA = re.compile(
     r"(?:(?P<century>\d{1,2})世纪)?(?:(?P<decade>\d{2,4})年代)?(?P<part>初|初期|中期|中叶|末|末期|后期|前期)?"

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import layout
 from .decoding import decode
 from .document import Article, Document, Extra, Section
-from .errors import InputError
+from ..errors import InputError
 from .layout import Line
 
 # Kinds a line can have before its position is taken into account.

@@ -20,8 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .cache import default_cache_dir
-from .errors import BriefsError
+from ..cache import default_cache_dir
+from ..errors import BriefsError
 
 # Bump when the pickled layout or the parse rules change.
 FORMAT_VERSION = 2

@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence
 
 import regex as re
 
-from .config import GuardConfig
+from ..config import GuardConfig
 
 _HAN = re.compile(r"\p{Han}")
 _COUNTED = re.compile(r"[\p{Han}A-Za-z0-9]")

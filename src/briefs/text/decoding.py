@@ -15,7 +15,7 @@ import unicodedata
 
 import regex as re
 
-from .errors import InputError
+from ..errors import InputError
 
 _HAN = re.compile(r"\p{Han}")
 

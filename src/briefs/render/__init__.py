@@ -1,0 +1,1 @@
+"""Brief → Markdown, JSON sidecar, index; Document → readable outline. Pure text, deterministic."""
