@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.engines import Summarizer, summarizer_class
+from briefs.protocols import Summarizer
+from briefs.registry import summarizer_class
 from briefs.engines.extractive import ExtractiveSummarizer
 
 # A small report: a lead, sentences that elaborate it, and one aside.

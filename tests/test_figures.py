@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefs.engines import Translator
+from briefs.protocols import Translator
 from briefs.figures.english_numbers import english_numbers
 from briefs.figures.find import Figure, check_figures, find_figures, key_figures, read_number
 from briefs.text.reader import read_path

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from briefs.gloss import lexicon
 from briefs.gloss.english import join
-from briefs.engines import Translator, translator_class
+from briefs.protocols import Translator
+from briefs.registry import translator_class
 from briefs.engines.gloss import GlossTranslator
 from briefs.gloss.english import past_tense, plural
 from briefs.gloss.rules import ALL_FEATURES, NO_FEATURES, GlossFeatures

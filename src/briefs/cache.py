@@ -18,17 +18,9 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from .errors import BriefsError
+from .files import default_cache_dir
 
 CACHE_FILE = "cache.sqlite3"
-
-
-def default_cache_dir() -> Path:
-    override = os.environ.get("BRIEFS_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("briefs"))
 
 
 def m001_entries(db: sqlite3.Connection) -> None:

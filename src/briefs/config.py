@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .engines import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS
+from .registry import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS
 from .errors import BriefsError
 
 CONFIG_NAME = "briefs.toml"

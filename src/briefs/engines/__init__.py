@@ -1,77 +1,21 @@
-"""The seam between the pipeline and every model: two protocols and a registry.
+"""Engines built from config: the configured one, or its offline fallback when a model is missing.
 
-The pipeline sees only ``Translator`` and ``Summarizer``. Engines are named
-in config and imported on first use, so ``briefs --help``, the reader and the
+The pipeline sees only ``Translator`` and ``Summarizer`` (``briefs.protocols``). Engines are named
+in config (``briefs.registry``) and imported on first use, so ``briefs --help``, the reader and the
 offline engines never import torch.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Any, Sequence
 
-from ..errors import BriefsError
+from ..protocols import Summarizer, Translator
+from ..registry import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS, engine_class, summarizer_class, translator_class
 
 if TYPE_CHECKING:
     from ..config import Config, ModelConfig
-
-
-@runtime_checkable
-class Translator(Protocol):
-    # model id + revision/hash + settings: one string is the cache key,
-    # the sidecar field and the brief footer.
-    identity: str
-
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        """Chinese sentences in, English sentences out, same length and order."""
-        ...
-
-
-@runtime_checkable
-class Summarizer(Protocol):
-    identity: str
-
-    def summarize(self, sentences: Sequence[str], k: int) -> list[int | str]:
-        """Up to ``k`` items: indices into ``sentences`` (extractive, in source
-        order) or written summary sentences (abstractive)."""
-        ...
-
-
-TRANSLATORS: dict[str, str] = {
-    "marian": "briefs.engines.marian:MarianTranslator",
-    "seq2seq": "briefs.engines.seq2seq:Seq2SeqTranslator",
-    "gloss": "briefs.engines.gloss:GlossTranslator",
-    "ctranslate2": "briefs.engines.ct2:CTranslate2Translator",
-}
-
-SUMMARIZERS: dict[str, str] = {
-    "extractive": "briefs.engines.extractive:ExtractiveSummarizer",
-    "seq2seq": "briefs.engines.seq2seq:Seq2SeqSummarizer",
-}
-
-# Engines that run a model, which may be missing; the others work offline
-# and are the only sensible fallbacks.
-MODEL_ENGINES = frozenset({"marian", "seq2seq", "ctranslate2"})
-
-
-def _load(table: dict[str, str], role: str, name: str) -> type:
-    try:
-        target = table[name]
-    except KeyError:
-        known = ", ".join(sorted(table))
-        raise BriefsError(f"unknown {role} engine {name!r}; known engines: {known}") from None
-    module_name, _, attr = target.partition(":")
-    return getattr(importlib.import_module(module_name), attr)
-
-
-def translator_class(name: str) -> type:
-    return _load(TRANSLATORS, "translator", name)
-
-
-def summarizer_class(name: str) -> type:
-    return _load(SUMMARIZERS, "summarizer", name)
 
 
 @dataclass(frozen=True)
@@ -110,7 +54,7 @@ def _build(role: str, table: dict[str, str], section: ModelConfig, config: Confi
         # What stood in, then in brackets the operator's advice (see brief_note).
         note = f"{role}: {section.fallback} engine used instead of {section.engine}, as model {section.model} is not available ({err})"
         return _offline(role, table, section.fallback, config), [note]
-    return _load(table, role, section.engine)(section), []
+    return engine_class(table, role, section.engine)(section), []
 
 
 def brief_note(note: str) -> str:
@@ -131,11 +75,11 @@ def strict_translator(config: Config) -> Translator:
         no_repeat_ngram_size=config.guard.retry_no_repeat_ngram_size,
         repetition_penalty=config.guard.retry_repetition_penalty,
     )
-    return _load(TRANSLATORS, "translator", config.translator.engine)(settings)
+    return engine_class(TRANSLATORS, "translator", config.translator.engine)(settings)
 
 
 def _offline(role: str, table: dict[str, str], name: str, config: Config) -> Any:
-    cls = _load(table, role, name)
+    cls = engine_class(table, role, name)
     if name == "gloss":
         return cls(glossary_paths=config.glossary.files)
     return cls()

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..cache import default_cache_dir
+from ..files import default_cache_dir
 from ..config import TranslatorConfig
 from ..errors import BriefsError
 from ..models import weights_fingerprint

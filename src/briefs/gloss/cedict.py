@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from ..cache import default_cache_dir
+from ..files import default_cache_dir
 from ..errors import BriefsError
 
 # Bump when the pickled layout or the parse rules change.

@@ -126,7 +126,7 @@ class ModelStatus:
 
 def model_statuses(config: Config) -> list[ModelStatus]:
     """Each configured engine's model and whether it is here (no network used)."""
-    from ..engines import MODEL_ENGINES
+    from ..registry import MODEL_ENGINES
 
     statuses = []
     for role in ("translator", "summarizer"):

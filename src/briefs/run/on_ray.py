@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..brief import Brief
-from ..cache import Cache, CachedSummarizer, CachedTranslator, default_cache_dir
+from ..cache import Cache, CachedSummarizer, CachedTranslator
+from ..files import default_cache_dir
 from ..text.document import Document
 from ..errors import BriefsError
 from ..pipeline.article import Options, Tools, brief_articles

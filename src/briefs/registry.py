@@ -1,0 +1,45 @@
+"""Engine names → where their classes live, imported on first use.
+
+Names only, no imports: config validates names against these tables, and
+``briefs --help``, the reader and the offline engines never load torch.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .errors import BriefsError
+
+TRANSLATORS: dict[str, str] = {
+    "marian": "briefs.engines.marian:MarianTranslator",
+    "seq2seq": "briefs.engines.seq2seq:Seq2SeqTranslator",
+    "gloss": "briefs.engines.gloss:GlossTranslator",
+    "ctranslate2": "briefs.engines.ct2:CTranslate2Translator",
+}
+
+SUMMARIZERS: dict[str, str] = {
+    "extractive": "briefs.engines.extractive:ExtractiveSummarizer",
+    "seq2seq": "briefs.engines.seq2seq:Seq2SeqSummarizer",
+}
+
+# Engines that run a model, which may be missing; the others work offline
+# and are the only sensible fallbacks.
+MODEL_ENGINES = frozenset({"marian", "seq2seq", "ctranslate2"})
+
+
+def engine_class(table: dict[str, str], role: str, name: str) -> type:
+    try:
+        target = table[name]
+    except KeyError:
+        known = ", ".join(sorted(table))
+        raise BriefsError(f"unknown {role} engine {name!r}; known engines: {known}") from None
+    module_name, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module_name), attr)
+
+
+def translator_class(name: str) -> type:
+    return engine_class(TRANSLATORS, "translator", name)
+
+
+def summarizer_class(name: str) -> type:
+    return engine_class(SUMMARIZERS, "summarizer", name)
