@@ -28,3 +28,9 @@ class InputError(BriefsError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+def first_line(err: BaseException) -> str:
+    """What an error from a library says, in one line; its type when it says nothing."""
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
