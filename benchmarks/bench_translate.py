@@ -105,21 +105,23 @@ def ct2_settings(model_dir: Path, beams: int, max_new: int, batch_tokens: int, t
 
 
 def ct2_engine(model_dir: Path, beams: int, max_new: int, batch_tokens: int, threads: int, inter: int = 0):
-    from briefs.engines import ct2
+    from briefs.engines.ct2 import CTranslate2Translator
+    from briefs.models.converted import converted_models
 
-    engine = ct2.CTranslate2Translator(ct2_settings(model_dir, beams, max_new, batch_tokens, threads, inter=inter))
+    engine = CTranslate2Translator(ct2_settings(model_dir, beams, max_new, batch_tokens, threads, inter=inter))
+    before = converted_models()
     engine.loaded
-    if ct2.conversions:
+    if converted_models() != before:
         raise SystemExit("ct2-int8: the model was converted in the timed process; run the convert step first")
     return engine
 
 
 def convert_child(args: argparse.Namespace) -> None:
     """Convert once, in a process of its own, so the timed one only loads."""
-    from briefs.engines import ct2
+    from briefs.models.converted import converted_model
 
     start = time.perf_counter()
-    path = ct2.converted_model(args.model, str(args.model), "int8")
+    path = converted_model(args.model, str(args.model), "int8")
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_mb = sum(f.stat().st_size for f in path.iterdir()) / 1e6

@@ -61,7 +61,8 @@ def child(step: int, dev: str) -> None:
 
     from briefs.engines.gloss import GlossTranslator
     from briefs.gloss.rules import GlossFeatures
-    from briefs.eval.evaluate import corpus_scores, translate_segments
+    from briefs.engines import translate_lines
+    from briefs.eval.scores import corpus_scores
 
     on, glossary = cumulative(step)
     features = GlossFeatures(**{f.name: f.name in on for f in fields(GlossFeatures)})
@@ -70,7 +71,7 @@ def child(step: int, dev: str) -> None:
     source = Path(dev + ".zh").read_text(encoding="utf-8").splitlines()
     reference = Path(dev + ".en").read_text(encoding="utf-8").splitlines()
     start = time.perf_counter()
-    english = translate_segments(translator.translate, source)
+    english = translate_lines(translator, source)
     seconds = time.perf_counter() - start
     chrf, bleu, signatures = corpus_scores(english, reference)
     print(json.dumps({"chrf": chrf, "bleu": bleu, "seconds": seconds, "signatures": signatures}))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import briefs.run.batch
+import briefs.run.output
 
 
 def interrupt_at_write(monkeypatch, n: int):
     """Raise KeyboardInterrupt as the n-th brief is about to be written; returns the real writer."""
-    real, calls = briefs.run.batch.write_brief, []
+    real, calls = briefs.run.output.write_brief, []
 
     def write(*args, **kwargs):
         calls.append(1)
@@ -15,5 +15,5 @@ def interrupt_at_write(monkeypatch, n: int):
             raise KeyboardInterrupt  # Ctrl-C while this brief is due
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(briefs.run.batch, "write_brief", write)
+    monkeypatch.setattr(briefs.run.output, "write_brief", write)
     return real

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefs"
 
 # Lowest first: a unit may import only units before it (and itself).
 LAYERS = [
-    "errors", "files", "protocols", "registry",
+    "errors", "signals", "files", "protocols", "registry",
     "text", "brief", "config", "cache",
     "figures", "glossary", "gloss",
     "models", "engines",

@@ -41,7 +41,15 @@ def test_briefs_toml_in_the_working_directory_is_read(tmp_path, monkeypatch):
 
 def test_the_example_config_states_the_defaults():
     config = load_config(REPO / "briefs.example.toml")
-    assert dataclasses.replace(config, source="") == Config()
+    assert dataclasses.replace(config, source="", explicit=frozenset()) == Config()
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "briefs.toml"
+    path.write_text('[translator]\nengine = "gloss"\nbeams = 2\n', encoding="utf-8-sig")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    config = load_config(path)
+    assert (config.translator.engine, config.translator.beams) == ("gloss", 2)
 
 
 def test_values_are_typed(tmp_path):
@@ -131,3 +139,34 @@ def test_command_line_overrides_are_checked_like_the_file():
 def test_settings_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         Config().translator.beams = 8  # type: ignore[misc]
+
+
+def test_the_keys_the_user_set_are_remembered(tmp_path):
+    config = load_config(write(tmp_path, '[translator]\nmodel = "org/mine"\n[guard]\nenabled = false\n'))
+    assert config.explicit == {"translator.model", "guard.enabled"}
+    changed = apply_overrides(config, {"summarizer.engine": "extractive", "translator.beams": None})
+    assert changed.explicit == {"translator.model", "guard.enabled", "summarizer.engine"}
+    assert Config().explicit == frozenset()
+
+
+# (briefs.toml, command line) → the engine that stands in for a missing translation model.
+FALLBACKS = [
+    ("", {}, "gloss"),
+    ('[translator]\nengine = "ctranslate2"\n', {"translator.engine": "marian"}, "gloss"),
+    ('[translator]\nmodel = "org/mine"\n', {}, ""),
+    ("", {"translator.model": "org/mine"}, ""),
+    ('[translator]\nmodel = "org/mine"\nfallback = "gloss"\n', {}, "gloss"),
+    ('[translator]\nfallback = "gloss"\n', {"translator.model": "org/mine"}, "gloss"),
+    ('[translator]\nfallback = ""\n', {}, ""),
+]
+
+
+@pytest.mark.parametrize(
+    "text, overrides, fallback",
+    FALLBACKS,
+    ids=["defaults", "engine-named", "model-in-file", "model-on-command-line", "model-and-fallback-in-file",
+         "fallback-in-file-model-on-command-line", "no-fallback"],
+)  # fmt: skip
+def test_only_a_model_the_user_did_not_name_falls_back_unless_they_ask(tmp_path, text, overrides, fallback):
+    config = apply_overrides(load_config(write(tmp_path, text)), overrides)
+    assert config.fallback_for("translator") == fallback

@@ -21,9 +21,11 @@ from typer.testing import CliRunner
 from briefs.cli import app
 from briefs.config import Config, TranslatorConfig, load_config
 from briefs.engines import build_translator, ct2
-from briefs.engines.ct2 import INSTALL, CTranslate2Translator, converted_model, converted_models
+from briefs.engines.ct2 import CTranslate2Translator
 from briefs.engines.marian import MarianTranslator
 from briefs.errors import BriefsError
+from briefs.models import converted
+from briefs.models.converted import INSTALL, converted_model, converted_models
 
 pytest.importorskip("ctranslate2", reason="pip install 'briefs[ct2]'")
 
@@ -42,7 +44,7 @@ def fresh_cache(tmp_path, monkeypatch):
     """An empty cache, and a process that has loaded nothing yet: as on a first run."""
     monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(ct2, "_LOADED", {})
-    return tmp_path / "cache" / ct2.CONVERTED_DIR
+    return tmp_path / "cache" / converted.CONVERTED_DIR
 
 
 @pytest.fixture(scope="module")
@@ -191,15 +193,14 @@ def test_identity_ignores_settings_that_do_not(settings, translator, change):
     assert CTranslate2Translator(dataclasses.replace(settings, **change)).identity == translator.identity
 
 
-def test_first_use_converts_the_model_into_the_cache(settings, fresh_cache):
-    before = ct2.conversions
+def test_first_use_converts_the_model_into_the_cache(settings, fresh_cache, capsys):
     assert CTranslate2Translator(settings).translate(["喀左。"]) == ["喀左。"]
-    assert ct2.conversions == before + 1
-    [converted] = converted_models()
-    assert (converted.source, converted.quantization) == (settings.model, "float32")
-    assert converted.path.parent == fresh_cache and (converted.path / "model.bin").is_file()
-    assert converted.bytes > 100_000
-    assert [p.name for p in fresh_cache.iterdir()] == [converted.path.name]  # no half-converted folder left
+    assert capsys.readouterr().err.startswith(f"briefs: converting {settings.model} to CTranslate2")
+    [model] = converted_models()
+    assert (model.source, model.quantization) == (settings.model, "float32")
+    assert model.path.parent == fresh_cache and (model.path / "model.bin").is_file()
+    assert model.bytes > 100_000
+    assert [p.name for p in fresh_cache.iterdir()] == [model.path.name]  # no half-converted folder left
 
 
 def test_the_conversion_is_announced_once_and_reuse_is_silent(settings, fresh_cache, monkeypatch, capsys):
@@ -213,13 +214,11 @@ def test_the_conversion_is_announced_once_and_reuse_is_silent(settings, fresh_ca
 
 def test_a_later_run_reuses_the_converted_model(settings, fresh_cache, monkeypatch):
     CTranslate2Translator(settings).translate(["甲。"])
-    [converted] = converted_models()
-    first = (converted.path / "model.bin").stat()
-    before = ct2.conversions
+    [model] = converted_models()
+    first = (model.path / "model.bin").stat()
     monkeypatch.setattr(ct2, "_LOADED", {})  # a new process: nothing loaded, the cache on disk
     assert CTranslate2Translator(settings).translate(["乙。"]) == ["乙。"]
-    again = (converted.path / "model.bin").stat()
-    assert ct2.conversions == before
+    again = (model.path / "model.bin").stat()
     assert (again.st_ino, again.st_mtime_ns) == (first.st_ino, first.st_mtime_ns)
 
 
@@ -233,10 +232,9 @@ def test_each_quantization_is_converted_once(settings, fresh_cache):
     assert sizes["int8"] < sizes["float32"] / 2
 
 
-def test_blank_input_needs_no_conversion(settings, fresh_cache):
-    before = ct2.conversions
+def test_blank_input_needs_no_conversion(settings, fresh_cache, capsys):
     assert CTranslate2Translator(settings).translate(["", "  "]) == ["", ""]
-    assert ct2.conversions == before and not fresh_cache.exists()
+    assert capsys.readouterr().err == "" and not fresh_cache.exists()
 
 
 def test_a_run_that_lost_the_conversion_race_keeps_the_winners_model(settings, stub_marian_dir, fresh_cache):
@@ -244,7 +242,7 @@ def test_a_run_that_lost_the_conversion_race_keeps_the_winners_model(settings, s
     inode = (target / "model.bin").stat().st_ino
     # Another worker converting the same model at the same moment renames its
     # copy second: the rename fails, the model in place is kept.
-    ct2._convert(stub_marian_dir, settings.model, "float32", target)
+    converted._convert(stub_marian_dir, settings.model, "float32", target)
     assert (target / "model.bin").stat().st_ino == inode
     assert [p.name for p in fresh_cache.iterdir()] == [target.name]
 
@@ -311,12 +309,12 @@ def test_cli_translate_with_the_ctranslate2_engine(stub_marian_dir, fresh_cache)
 
 def test_cli_models_list_shows_converted_models_and_sizes(settings, fresh_cache):
     CTranslate2Translator(settings).translate(["甲。"])
-    [converted] = converted_models()
+    [model] = converted_models()
     result = CliRunner().invoke(app, ["models", "list"])
     assert result.exit_code == 0
     [line] = [line for line in result.output.splitlines() if line.startswith("converted")]
     assert line.split()[:4] == ["converted", "ctranslate2", settings.model, "float32"]
-    assert f"{converted.bytes / 1e6:.1f} MB {converted.path}" in line
+    assert f"{model.bytes / 1e6:.1f} MB {model.path}" in line
 
 
 def test_a_missing_model_falls_back_to_the_gloss_engine():

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from briefs.cli import app
 from briefs.config import load_config
 from briefs.errors import BriefsError
-from briefs.eval.evaluate import ROW_KEYS, chinese_left, corpus_scores, evaluate, figures_read, read_test_set
+from briefs.eval.evaluate import evaluate
+from briefs.eval.scores import ROW_KEYS, chinese_left, corpus_scores, figures_read, read_test_set
 
 runner = CliRunner()
 

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from briefs.protocols import Translator
 from briefs.figures.english_numbers import english_numbers
-from briefs.figures.find import Figure, check_figures, find_figures, key_figures, read_number
+from briefs.figures.check import check_figures
+from briefs.figures.figure import Figure
+from briefs.figures.find import find_figures, key_figures, read_number
 from briefs.text.reader import read_path
 
 ROOT = Path(__file__).resolve().parent.parent

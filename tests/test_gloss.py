@@ -14,6 +14,7 @@ from briefs.protocols import Translator
 from briefs.registry import translator_class
 from briefs.engines.gloss import GlossTranslator
 from briefs.gloss.english import past_tense, plural
+from briefs.gloss.glosser import Glosser
 from briefs.gloss.rules import ALL_FEATURES, NO_FEATURES, GlossFeatures
 from briefs.gloss.words import Segmenter
 
@@ -69,6 +70,12 @@ def test_one_english_sentence_per_input_in_order(gloss, batch):
     out = gloss.translate(batch)
     assert len(out) == len(batch)
     assert [bool(e) for e in out] == [bool(s) for s in batch]
+
+
+def test_the_engine_is_the_glosser_behind_the_translator_protocol(gloss, cache_dir):
+    glosser = Glosser.load(None, ALL_FEATURES, cache_dir=cache_dir)
+    sentence = "近年来,开发区坚持抓招商引资,推动绿色低碳发展。"
+    assert glosser.gloss(sentence) == one(gloss, sentence)
 
 
 def test_deterministic_across_calls_and_instances(gloss, cache_dir):

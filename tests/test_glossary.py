@@ -172,6 +172,10 @@ def test_a_missing_file_says_what_to_fix(tmp_path):
         ("王海涛", None, "Wang Haitao"),
         ("仇一军", None, "Qiu Yijun"),  # the surname reading, not chou
         ("欧阳修", None, "Ouyang Xiu"),
+        ("万俟卨", None, "Moqi Xie"),  # a compound surname, with its name reading
+        ("傅建初", None, "Fu Jianchu"),
+        ("华锐", None, "Huarui"),  # 华 leads firms' names as often as people's: not guessed a person
+        ("华锐", "person", "Hua Rui"),
         ("老舍庙镇", None, "Laoshemiao Town"),
         ("利州街道", None, "Lizhou Subdistrict"),
         ("喀喇沁左翼蒙古族自治县", None, "Kalaqinzuoyimengguzu Autonomous County"),

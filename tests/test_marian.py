@@ -7,6 +7,9 @@ the piece itself, so anything lost, cut, repeated or out of order shows.
 from __future__ import annotations
 
 import dataclasses
+import json
+import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -149,6 +152,35 @@ def test_the_constructor_touches_nothing():
 def test_a_non_marian_model_is_refused_with_advice(stub_t5_dir):
     with pytest.raises(BriefsError, match='is a t5 model; set translator.engine = "seq2seq"'):
         MarianTranslator(TranslatorConfig(model=str(stub_t5_dir))).translate(["甲"])
+
+
+def broken_copy(model: Path, folder: Path, **config) -> Path:
+    """``model`` copied to ``folder`` with ``config`` written over its config.json."""
+    shutil.copytree(model, folder)
+    settings = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    (folder / "config.json").write_text(json.dumps({**settings, **config}), encoding="utf-8")
+    return folder
+
+
+def test_a_model_that_cannot_be_loaded_is_a_one_line_error(stub_marian_dir, tmp_path):
+    broken = broken_copy(stub_marian_dir, tmp_path / "broken", activation_function="no-such-activation")
+    with pytest.raises(BriefsError) as caught:
+        MarianTranslator(TranslatorConfig(model=str(broken))).translate(["甲。"])
+    assert str(caught.value) == f"cannot load the model in {broken}: 'no-such-activation'"
+
+
+def test_a_load_error_that_says_nothing_is_named_by_its_type(stub_marian_dir, tmp_path, monkeypatch):
+    import transformers
+
+    def silent(*args, **kwargs):
+        raise OSError()
+
+    # No file breaks transformers without a word: the loader is made to fail so.
+    monkeypatch.setattr(transformers.AutoModelForSeq2SeqLM, "from_pretrained", silent)
+    folder = broken_copy(stub_marian_dir, tmp_path / "model")
+    with pytest.raises(BriefsError) as caught:
+        MarianTranslator(TranslatorConfig(model=str(folder))).translate(["甲。"])
+    assert str(caught.value) == f"cannot load the model in {folder}: OSError"
 
 
 def test_translate_lines_gives_one_line_per_line(translator):

@@ -122,6 +122,9 @@ def test_a_directory_without_config_is_refused(tmp_path):
 def test_fingerprint_of_a_hub_blob_is_its_name(tmp_path):
     snapshot = fake_cache(tmp_path, "org/tiny", {"config.json": b"{}", "model.safetensors": b"weights"})
     assert weights_fingerprint(snapshot) == hashlib.sha256(b"weights").hexdigest()[:12]
+    # The name is trusted, the blob never read: a 300 MB file costs nothing.
+    (snapshot / "model.safetensors").resolve().write_bytes(b"other weights")
+    assert weights_fingerprint(snapshot) == hashlib.sha256(b"weights").hexdigest()[:12]
 
 
 def test_fingerprint_of_a_plain_file_is_its_content_hash(tmp_path):

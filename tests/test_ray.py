@@ -146,7 +146,7 @@ def test_an_interrupted_ray_run_leaves_whole_briefs_and_resumes(quick, monkeypat
     stopped = run(quick, "stopped", "cache-stopped", "--executor", "ray")
     assert stopped.exit_code == 130
     assert len(list((tmp / "stopped").glob("*.md"))) == 2 and not list((tmp / "stopped").glob(".*"))
-    monkeypatch.setattr(briefs.run.batch, "write_brief", real)
+    monkeypatch.setattr(briefs.run.output, "write_brief", real)
     resumed = run(quick, "stopped", "cache-stopped", "--executor", "local")
     assert whole.exit_code == resumed.exit_code == 0
     assert translated(resumed) < translated(whole)  # the finished part came from the cache

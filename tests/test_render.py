@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
-from briefs.brief import Brief, Counts, EngineInfo, KeyFigure, Line, SectionBrief
+from briefs.brief import BilingualLine, Brief, Counts, EngineInfo, KeyFigure, SectionBrief
 from briefs.render.markdown import brief_markdown, brief_sidecar, brief_stem, identity_fields, index_markdown, slug
 
 ENGINES = EngineInfo(
@@ -29,8 +30,8 @@ def make_brief(**changes) -> Brief:
         date="2023-12-6 10:20:32",
         publication_zh="辽宁日报",
         publication_en="Liaoning Daily",
-        summary=(Line("共签约落地项目21个,协议投资额28.72亿元。", "21 projects were signed, with 2.872 billion yuan of agreed investment.", 3),),
-        sections=(SectionBrief("核心提示", "Key points", (Line("一季度签约项目9个。", "Nine projects were signed in the first quarter.", 0),)),),
+        summary=(BilingualLine("共签约落地项目21个,协议投资额28.72亿元。", "21 projects were signed, with 2.872 billion yuan of agreed investment.", 3),),
+        sections=(SectionBrief("核心提示", "Key points", (BilingualLine("一季度签约项目9个。", "Nine projects were signed in the first quarter.", 0),)),),
         figures=(KeyFigure("28.72亿元", 2872000000, "yuan", "2.872 billion yuan", "quantity", "协议投资额", "agreed investment", "共签约落地项目21个,协议投资额28.72亿元。", "21 projects …"),),
         full=(),
         engines=ENGINES,
@@ -65,19 +66,19 @@ def test_gloss_output_says_it_is_not_a_translation():
 
 
 def test_guard_fallback_lines_carry_a_dagger_and_a_footnote():
-    line = Line("一季度签约项目9个。", "first quarter sign project 9", 0, fallback=True)
+    line = BilingualLine("一季度签约项目9个。", "first quarter sign project 9", 0, fallback=True)
     md = brief_markdown(make_brief(summary=(line,), counts=Counts(guard_fallbacks=1)))
     assert "- first quarter sign project 9†" in md
     assert "† The model's output for this sentence failed the quality guard" in md
 
 
 def test_unplaced_figures_are_shown_beside_the_sentence():
-    line = Line("协议投资额28.72亿元。", "The agreed investment was large.", 0, flagged=("2.872 billion yuan",))
+    line = BilingualLine("协议投资额28.72亿元。", "The agreed investment was large.", 0, flagged=("2.872 billion yuan",))
     assert "- The agreed investment was large. [figures: 2.872 billion yuan]" in brief_markdown(make_brief(summary=(line,)))
 
 
 def test_bilingual_shows_each_paragraph_in_both_languages():
-    full = (Line("第一段。", "First paragraph.", 0), Line("第二段。", "Second paragraph.", 1))
+    full = (BilingualLine("第一段。", "First paragraph.", 0), BilingualLine("第二段。", "Second paragraph.", 1))
     md = brief_markdown(make_brief(full=full), bilingual=True)
     assert "## Chinese and English\n\n> 第一段。\n\nFirst paragraph.\n\n> 第二段。\n\nSecond paragraph." in md
     assert "## Full text\n\nFirst paragraph.\n\nSecond paragraph." in brief_markdown(make_brief(full=full))
@@ -98,7 +99,8 @@ def test_sidecar_has_the_documented_keys():
     for key in ("source_file", "article_index", "title_zh", "title_en", "summary", "sections", "figures", "engines", "warnings", "generated_at"):
         assert key in sidecar
     assert sidecar["summary"][0].keys() >= {"zh", "en", "paragraph"}
-    assert sidecar["figures"][0].keys() >= {"source", "value", "unit", "english", "sentence_zh", "sentence_en"}
+    assert sidecar["figures"][0].keys() >= {"source", "value", "unit", "english", "measures_zh", "measures_en", "sentence"}
+    assert sidecar["figure_sentences"][sidecar["figures"][0]["sentence"]] == {"zh": "共签约落地项目21个,协议投资额28.72亿元。", "en": "21 projects …"}
     assert sidecar["engines"]["translator"]["model"] == "opus-mt-zh-en@abc123"
     assert sidecar["engines"]["fallback_used"] is False
     assert sidecar["figure_repairs"] == 1 and sidecar["guard_fallbacks"] == 0
@@ -130,3 +132,38 @@ def test_key_figures_table_shows_amounts_first_then_counts_of_ten_or_more_once_e
     table = md.split("## Key figures")[1].split("\n\n")[1]
     assert [row.split(" | ")[0] for row in table.splitlines()[2:]] == ["| 6.2%", "| 21"]
     assert "All 5 figures, each with its sentence, are in the JSON sidecar." in md
+
+
+def long_sentence_brief(n: int) -> tuple[Brief, int]:
+    """An article of one sentence holding ``n`` figures, summarized and given in full; and its text's bytes."""
+    zh = "，".join(f"第{i}个项目投资{i}.5亿元" for i in range(n)) + "。"
+    en = ", ".join(f"project {i} invested {i * 100 + 50} million yuan" for i in range(n)) + "."
+    figures = tuple(KeyFigure(f"{i}.5亿元", i * 100_000_000 + 50_000_000, "yuan", f"{i * 100 + 50} million yuan", "quantity",
+                              f"第{i}个项目投资", "project investment", zh, en) for i in range(n))  # fmt: skip
+    line = BilingualLine(zh, en, 0)
+    return make_brief(summary=(line,), figures=figures, full=(line,)), len(zh.encode()) + len(en.encode())
+
+
+def sidecar_bytes(brief: Brief) -> int:
+    """Written as `briefs run` writes it."""
+    return len(json.dumps(brief_sidecar(brief, generated_at=""), ensure_ascii=False, indent=2).encode())
+
+
+def test_a_long_sentence_with_many_figures_is_stored_once_so_sidecars_grow_linearly():
+    (small, small_text), (large, large_text) = long_sentence_brief(100), long_sentence_brief(400)
+    # Each figure's own fields cost a few times its words in the sentence; a copy of the sentence each would cost n times.
+    assert sidecar_bytes(large) < 10 * large_text
+    assert sidecar_bytes(large) / sidecar_bytes(small) < 1.2 * large_text / small_text
+    sidecar = brief_sidecar(large, generated_at="")
+    assert len(sidecar["figure_sentences"]) == 1
+    for figure in sidecar["figures"]:
+        sentence = sidecar["figure_sentences"][figure["sentence"]]
+        assert figure["source"] in sentence["zh"] and figure["english"] in sentence["en"]
+
+
+def test_figures_of_different_sentences_point_to_their_own():
+    figures = (figure("3", "count", 3), figure("21", "count", 21))
+    second = dataclasses.replace(figures[1], sentence_zh="另一句。", sentence_en="Another sentence.")
+    sidecar = brief_sidecar(make_brief(figures=(figures[0], second, figures[0])), generated_at="")
+    assert [f["sentence"] for f in sidecar["figures"]] == [0, 1, 0]
+    assert sidecar["figure_sentences"] == [{"zh": "句。", "en": "Sentence."}, {"zh": "另一句。", "en": "Another sentence."}]

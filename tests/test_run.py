@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import briefs.run.batch
+import briefs.run.output
 from briefs.cli import app
 from runkit import interrupt_at_write
 
@@ -90,7 +90,7 @@ def test_sidecar_schema(stub_run):
     assert {"source_file", "article_index", "title_zh", "title_en", "summary", "sections", "figures", "engines", "warnings", "generated_at"} <= set(sidecar)
     assert sidecar["article_index"] == 1 and sidecar["title_zh"] == "培育优势产业 再造发展引擎"
     assert all({"zh", "en", "paragraph"} <= set(item) for item in sidecar["summary"])
-    assert sidecar["figures"] and all({"source", "value", "unit", "english", "sentence_zh", "sentence_en"} <= set(f) for f in sidecar["figures"])
+    assert sidecar["figures"] and all({"source", "value", "unit", "english", "sentence"} <= set(f) for f in sidecar["figures"])
     assert sidecar["engines"]["translator"]["engine"] == "marian" and sidecar["engines"]["fallback_used"] is False
     assert sidecar["engines"]["summarizer"]["engine"] == "extractive"
 
@@ -128,7 +128,7 @@ def test_an_interrupted_run_resumes_to_the_same_briefs(workspace, monkeypatch):
     assert len(list((tmp / "out").glob("*.md"))) == 3  # finished briefs kept, no index yet
     assert not list((tmp / "out").glob(".*"))  # no half-written file left behind
 
-    monkeypatch.setattr(briefs.run.batch, "write_brief", real)
+    monkeypatch.setattr(briefs.run.output, "write_brief", real)
     resumed = run(config, inputs, tmp / "out")
     assert resumed.exit_code == 0
     assert markdown(tmp / "out") == markdown(tmp / "whole")
@@ -171,7 +171,7 @@ def test_an_unwritable_output_folder_fails_before_any_model_loads(workspace):
 def test_a_missing_model_falls_back_to_gloss_and_says_so_once_and_in_every_brief(workspace):
     tmp, _, inputs = workspace
     config = tmp / "missing-model.toml"
-    config.write_text('[translator]\nmodel = "/nowhere/opus-mt-zh-en"\n')
+    config.write_text('[translator]\nmodel = "/nowhere/opus-mt-zh-en"\nfallback = "gloss"\n')
     result = run(config, inputs, tmp / "out")
     assert result.exit_code == 0, result.stderr
     assert len([line for line in result.stderr.splitlines() if "/nowhere/opus-mt-zh-en" in line]) == 1

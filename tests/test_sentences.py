@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefs.text.layout import is_complete
+from briefs.text.marks import FULL_STOPS, TRAILING_CLOSERS
 from briefs.text.sentences import clauses, split_sentences
 
 SENTENCES = [
@@ -37,6 +39,13 @@ SENTENCES = [
 )  # fmt: skip
 def test_split_sentences(paragraph, expected):
     assert split_sentences(paragraph) == expected
+
+
+@pytest.mark.parametrize("stop", FULL_STOPS)
+@pytest.mark.parametrize("closer", ["", *TRAILING_CLOSERS])
+def test_where_the_splitter_ends_a_sentence_the_reader_sees_a_finished_line(stop, closer):
+    assert split_sentences(f"走{stop}{closer}下文") == [f"走{stop}{closer}", "下文"]
+    assert is_complete(f"走{stop}{closer}")
 
 
 @given(st.text(alphabet="甲乙丙。！？!?.,，“”」） 1a\n", max_size=60))

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Line:
+class BilingualLine:
+    """A sentence or paragraph of the article, and its English."""
+
     zh: str
     en: str
     paragraph: int  # the article paragraph it comes from, counted from 0
@@ -35,7 +37,7 @@ class KeyFigure:
 class SectionBrief:
     heading_zh: str | None
     heading_en: str | None
-    summary: tuple[Line, ...]
+    summary: tuple[BilingualLine, ...]
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,10 @@ class Brief:
     date: str | None
     publication_zh: str | None
     publication_en: str | None
-    summary: tuple[Line, ...]
+    summary: tuple[BilingualLine, ...]
     sections: tuple[SectionBrief, ...]
     figures: tuple[KeyFigure, ...]
-    full: tuple[Line, ...]  # whole paragraphs, with --full or --bilingual
+    full: tuple[BilingualLine, ...]  # whole paragraphs, with --full or --bilingual
     engines: EngineInfo
     counts: Counts
     warnings: tuple[str, ...] = ()

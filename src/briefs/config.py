@@ -153,6 +153,16 @@ class Config:
     run: RunConfig = field(default_factory=RunConfig)
     # The file the settings came from ("" for the built-in defaults).
     source: str = ""
+    # The dotted keys the user set, in the file or on the command line: a
+    # model they named must be found, the default one may fall back.
+    explicit: frozenset[str] = frozenset()
+
+    def fallback_for(self, role: str) -> str:
+        """The engine that stands in when the ``role`` section's model is missing ("" = none, an
+        error): its fallback, unless the user named the model without asking for a fallback."""
+        if f"{role}.model" in self.explicit and f"{role}.fallback" not in self.explicit:
+            return ""
+        return getattr(self, role).fallback
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -164,7 +174,8 @@ def load_config(path: Path | None = None) -> Config:
     elif not path.is_file():
         raise BriefsError(f"{path}: config file not found")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # Windows editors save UTF-8 with a byte order mark, which TOML itself does not allow.
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise BriefsError(f"{path}: not valid TOML: {err}") from None
     return parse_config(data, where=str(path), base=path.resolve().parent)
@@ -180,7 +191,8 @@ def parse_config(data: Mapping[str, Any], *, where: str, base: Path) -> Config:
         if not isinstance(table, dict):
             raise BriefsError(f"{where}: {name} must be a [{name}] table")
         values[name] = _build(sections[name], table, prefix=name, where=where, base=base)
-    return Config(**values)
+    explicit = frozenset(f"{name}.{key}" for name, table in data.items() for key in table)
+    return Config(**values, explicit=explicit)
 
 
 def apply_overrides(config: Config, overrides: Mapping[str, Any], *, where: str = "command line") -> Config:
@@ -196,7 +208,8 @@ def apply_overrides(config: Config, overrides: Mapping[str, Any], *, where: str 
         current = dataclasses.asdict(getattr(config, name))
         fresh = _build(sections[name], {**current, **table}, prefix=name, where=where, base=Path.cwd())
         updates[name] = fresh
-    return dataclasses.replace(config, **updates)
+    explicit = config.explicit | {f"{name}.{key}" for name, table in changed.items() for key in table}
+    return dataclasses.replace(config, **updates, explicit=explicit)
 
 
 def _sections() -> dict[str, type]:

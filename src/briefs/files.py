@@ -13,7 +13,11 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
+from .signals import held
+
+TMP_PREFIX = ".briefs-"
 TMP_SUFFIX = ".tmp"
 
 
@@ -29,14 +33,49 @@ def default_cache_dir() -> Path:
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+    write_together([(path, data)])
+
+
+def write_together(files: Sequence[tuple[Path, str | bytes]]) -> None:
+    """Write every file or none: all go to temporary files first, then are renamed in order with
+    interrupts held back, so a brief and its sidecar appear together. A process killed outright
+    between two renames leaves the earlier files only; ``remove_leftovers`` tidies them at the next start."""
+    temporaries: list[str] = []
+    try:
+        for path, data in files:
+            temporaries.append(_temporary(path, data))
+        with held():
+            for tmp, (path, _) in zip(temporaries, files):
+                os.replace(tmp, path)
+    except BaseException:
+        for tmp in temporaries:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _temporary(path: Path, data: str | bytes) -> str:
+    # A short fixed prefix: the temporary name must fit NAME_MAX whatever the final name's length.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())  # mkstemp's 0600 would hide briefs from the user's group
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    current = os.umask(0o022)  # the only way to read it is to set it: put it straight back
+    os.umask(current)
+    return current
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Temporary files a killed process left in ``folder``."""
+    return sorted(folder.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}"))
 
 
 def text_digest(text: str, length: int = 12) -> str:

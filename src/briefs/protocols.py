@@ -28,3 +28,20 @@ class Summarizer(Protocol):
         """Up to ``k`` items: indices into ``sentences`` (extractive, in source
         order) or written summary sentences (abstractive)."""
         ...
+
+
+@runtime_checkable
+class CountsCutOutputs(Protocol):
+    """A model engine that counts outputs stopped by its token limit: a run reports them, never silently."""
+
+    output_cuts: int
+
+
+def identity_fields(identity: str) -> dict[str, str]:
+    """`engine:marian|model:x@rev|beams:4` → {"engine": "marian", "model": "x@rev", "beams": "4"}."""
+    fields = {}
+    for part in identity.split("|"):
+        key, sep, value = part.partition(":")
+        if sep:
+            fields[key] = value
+    return fields

@@ -1,4 +1,4 @@
-"""Engines built from config: the configured one, or its offline fallback when a model is missing.
+"""Engines built from config: the configured one, or its offline fallback when its model is missing.
 
 The pipeline sees only ``Translator`` and ``Summarizer`` (``briefs.protocols``). Engines are named
 in config (``briefs.registry``) and imported on first use, so ``briefs --help``, the reader and the
@@ -9,13 +9,30 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Sequence, TypeVar
 
 from ..protocols import Summarizer, Translator
-from ..registry import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS, engine_class, summarizer_class, translator_class
+from ..registry import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS, engine_class
 
 if TYPE_CHECKING:
     from ..config import Config, ModelConfig
+
+Engine = TypeVar("Engine", Translator, Summarizer)
+
+
+@dataclass(frozen=True)
+class _Role(Generic[Engine]):
+    """What an engine is built to be: its word in config and messages, and the engines that can be it."""
+
+    name: str
+    table: dict[str, str]
+
+    def build(self, engine: str, *args: Any, **kwargs: Any) -> Engine:
+        return engine_class(self.table, self.name, engine)(*args, **kwargs)
+
+
+_TRANSLATOR: _Role[Translator] = _Role("translator", TRANSLATORS)
+_SUMMARIZER: _Role[Summarizer] = _Role("summarizer", SUMMARIZERS)
 
 
 @dataclass(frozen=True)
@@ -33,28 +50,31 @@ def build_engines(config: Config) -> Engines:
 
 
 def build_translator(config: Config) -> tuple[Translator, list[str]]:
-    """The configured translator, or its fallback (with a note) when its model is missing."""
-    return _build("translator", TRANSLATORS, config.translator, config)
+    """The configured translator, or its fallback (with a note) when its model is missing and
+    the user did not name it (``Config.fallback_for``)."""
+    return _build(_TRANSLATOR, config.translator, config)
 
 
 def build_summarizer(config: Config) -> tuple[Summarizer, list[str]]:
-    return _build("summarizer", SUMMARIZERS, config.summarizer, config)
+    return _build(_SUMMARIZER, config.summarizer, config)
 
 
-def _build(role: str, table: dict[str, str], section: ModelConfig, config: Config) -> tuple[Any, list[str]]:
+def _build(role: _Role[Engine], section: ModelConfig, config: Config) -> tuple[Engine, list[str]]:
     if section.engine not in MODEL_ENGINES:
-        return _offline(role, table, section.engine, config), []
+        return _offline(role, section.engine, config), []
     from ..models import ModelUnavailable, resolve_model
 
     try:
-        resolve_model(section.model, section.revision, key=f"{role}.model")
+        resolve_model(section.model, section.revision, key=f"{role.name}.model")
     except ModelUnavailable as err:
-        if not section.fallback:
+        # A model the user named is what they want, not the gloss: missing, it is an error.
+        fallback = config.fallback_for(role.name)
+        if not fallback:
             raise
         # What stood in, then in brackets the operator's advice (see brief_note).
-        note = f"{role}: {section.fallback} engine used instead of {section.engine}, as model {section.model} is not available ({err})"
-        return _offline(role, table, section.fallback, config), [note]
-    return engine_class(table, role, section.engine)(section), []
+        note = f"{role.name}: {fallback} engine used instead of {section.engine}, as model {section.model} is not available ({err})"
+        return _offline(role, fallback, config), [note]
+    return role.build(section.engine, section), []
 
 
 def brief_note(note: str) -> str:
@@ -65,7 +85,7 @@ def brief_note(note: str) -> str:
 
 def offline_translator(name: str, config: Config) -> Translator:
     """An engine that needs no model (the gloss), e.g. to stand in for failed model output."""
-    return _offline("translator", TRANSLATORS, name, config)
+    return _offline(_TRANSLATOR, name, config)
 
 
 def strict_translator(config: Config) -> Translator:
@@ -75,14 +95,13 @@ def strict_translator(config: Config) -> Translator:
         no_repeat_ngram_size=config.guard.retry_no_repeat_ngram_size,
         repetition_penalty=config.guard.retry_repetition_penalty,
     )
-    return engine_class(TRANSLATORS, "translator", config.translator.engine)(settings)
+    return _TRANSLATOR.build(config.translator.engine, settings)
 
 
-def _offline(role: str, table: dict[str, str], name: str, config: Config) -> Any:
-    cls = engine_class(table, role, name)
+def _offline(role: _Role[Engine], name: str, config: Config) -> Engine:
     if name == "gloss":
-        return cls(glossary_paths=config.glossary.files)
-    return cls()
+        return role.build(name, glossary_paths=config.glossary.files)
+    return role.build(name)
 
 
 def translate_lines(translator: Translator, lines: Sequence[str]) -> list[str]:

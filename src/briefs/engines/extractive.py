@@ -12,13 +12,15 @@ sentence and identical sentences never collide. Deterministic; no torch.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
 import regex
+
+from ..files import text_digest
+from ..text.words import tokenizer
 
 VERSION = "0.1"
 
@@ -114,7 +116,7 @@ def _is_body(sentence: str) -> bool:
 def _content_words(sentence: str) -> frozenset[str]:
     stop = _stopwords()[0]
     return frozenset(
-        w for w in _jieba().lcut(sentence) if len(w) > 1 and w not in stop and regex.search(r"\p{L}", w)
+        w for w in tokenizer().lcut(sentence) if len(w) > 1 and w not in stop and regex.search(r"\p{L}", w)
     )
 
 
@@ -136,15 +138,4 @@ def _stopwords() -> tuple[frozenset[str], str]:
     """The stopwords, and a short hash of the list for the identity."""
     text = resources.files("briefs").joinpath("data", "stopwords.txt").read_text(encoding="utf-8")
     words = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return words, hashlib.sha256(text.encode()).hexdigest()[:12]
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import logging
-
-    import jieba
-
-    # jieba announces its dictionary load on stderr; a CLI's stderr is for the user.
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
+    return words, text_digest(text)

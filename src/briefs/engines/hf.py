@@ -1,4 +1,5 @@
-"""What the marian and seq2seq engines share: load a transformers model, run it in batches.
+"""What the model engines share: a model found, measured and named by its weights; for the
+marian and seq2seq engines, a transformers model loaded and run in batches.
 
 Constructors only store settings; the model is resolved, loaded (and, if
 asked, quantized) on first use and kept per directory, so two engines on the
@@ -8,16 +9,15 @@ call ``generate`` and decode ourselves.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Protocol, Sequence
 
 from ..config import ModelConfig
-from ..errors import BriefsError
+from ..errors import BriefsError, first_line
 from ..models import ResolvedModel, resolve_model, weights_fingerprint
 from .batching import rejoin, run_packed, split_for_model
 
@@ -28,10 +28,44 @@ ENGINE_VERSION = "0.1"
 _DEFAULT_LIMIT = 512
 
 
+class Encoding(Protocol):
+    """A tokenizer's output (a BatchEncoding): the token ids, and the tensors ``generate`` takes by name."""
+
+    input_ids: list[Any]  # the ids of one text, or a list of ids per text
+
+    def keys(self) -> Iterable[str]: ...
+
+    def __getitem__(self, key: str) -> Any: ...
+
+
+class Tokenizer(Protocol):
+    """What the engines ask of a transformers tokenizer."""
+
+    unk_token_id: int | None
+
+    def __call__(self, text: str | list[str], **options: Any) -> Encoding: ...
+
+    def batch_decode(self, sequences: list[list[int]], *, skip_special_tokens: bool) -> list[str]: ...
+
+    def convert_tokens_to_ids(self, token: str) -> int | None: ...
+
+
+class TokenRows(Protocol):
+    """Generated token ids, a row per input (a tensor)."""
+
+    def tolist(self) -> list[list[int]]: ...
+
+
+class Seq2SeqModel(Protocol):
+    """What the engines ask of a transformers model: generation, nothing else."""
+
+    def generate(self, **inputs: Any) -> TokenRows: ...
+
+
 @dataclass
 class LoadedModel:
-    model: Any
-    tokenizer: Any
+    model: Seq2SeqModel
+    tokenizer: Tokenizer
 
 
 @dataclass(frozen=True)
@@ -92,7 +126,7 @@ def _load(path: Path, int8: bool) -> LoadedModel:
             tokenizer = AutoTokenizer.from_pretrained(path)
             model = AutoModelForSeq2SeqLM.from_pretrained(path).eval()
     except (OSError, ValueError, KeyError) as err:
-        raise BriefsError(f"cannot load the model in {path}: {str(err).strip().splitlines()[0]}") from None
+        raise BriefsError(f"cannot load the model in {path}: {first_line(err)}") from None
     if int8:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # torch marks eager dynamic quantization deprecated; it still works on CPU
@@ -101,7 +135,8 @@ def _load(path: Path, int8: bool) -> LoadedModel:
 
 
 class ModelEngine:
-    """An engine backed by one seq2seq model; subclasses say what goes in and out."""
+    """An engine backed by one model: found on first use, measured, named by its weights and settings;
+    subclasses load and run it."""
 
     engine = "model"
     role = "translator"
@@ -120,10 +155,6 @@ class ModelEngine:
             s = self.settings
             self._resolved = resolve_model(s.model, s.revision, key=f"{self.role}.model")
         return self._resolved
-
-    @property
-    def loaded(self) -> LoadedModel:
-        return load(self.resolved.path, int8=self.settings.int8, threads=self.settings.threads)
 
     @property
     def identity(self) -> str:
@@ -160,6 +191,14 @@ class ModelEngine:
         """The longest input the model is given, in tokens; longer ones are split."""
         own = self.facts.limit
         return min(own, self.settings.max_input_tokens) if self.settings.max_input_tokens else own
+
+
+class TransformersEngine(ModelEngine):
+    """A transformers seq2seq model: tokenize, ``generate``, decode; subclasses say what goes in and out."""
+
+    @property
+    def loaded(self) -> LoadedModel:
+        return load(self.resolved.path, int8=self.settings.int8, threads=self.settings.threads)
 
     def prepare(self, text: str) -> str:
         """The model input for a piece of text (a prompt, for instance)."""
@@ -216,23 +255,4 @@ class ModelEngine:
 
     def _strip(self, sequences: list[list[int]]) -> list[list[int]]:
         return sequences
-
-
-def template_digest(template: str) -> str:
-    return hashlib.sha256(template.encode("utf-8")).hexdigest()[:8]
-
-
-def prompt_template(path: str) -> str:
-    """The template in ``path`` ("" → the text alone)."""
-    if not path:
-        return "{text}"
-    try:
-        return Path(path).read_text(encoding="utf-8").strip("\n")
-    except OSError as err:
-        raise BriefsError(f"prompt template {path}: {err.strerror}") from None
-
-
-def fill(template: str, text: str) -> str:
-    # str.format would trip over braces in the article text.
-    return template.replace("{text}", text)
 

@@ -11,10 +11,10 @@ from typing import Sequence
 
 from ..config import TranslatorConfig
 from ..errors import BriefsError
-from .hf import LoadedModel, ModelEngine
+from .hf import LoadedModel, TransformersEngine
 
 
-class MarianTranslator(ModelEngine):
+class MarianTranslator(TransformersEngine):
     """Translator protocol: Chinese sentences in, English sentences out, same order."""
 
     engine = "marian"

@@ -13,12 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Protocol, Sequence
 
 from ..errors import BriefsError
 from .hf import read_json
 
 _SPACE = "\u2581"  # sentencepiece's word-start mark
+
+
+class Pieces(Protocol):
+    """What is asked of a ``sentencepiece.SentencePieceProcessor``: text to pieces and back."""
+
+    def encode(self, text: str, *, out_type: type[str]) -> list[str]: ...
+
+    def decode_pieces(self, pieces: list[str]) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,7 @@ class Specials:
 class MarianTokens:
     """Text to the pieces a Marian model reads (ending in ``</s>``), and its output pieces back to text."""
 
-    def __init__(self, source: Any, target: Any, vocab: dict[str, int], *, specials: Specials = Specials(), separate_vocabs: bool = False):
+    def __init__(self, source: Pieces, target: Pieces, vocab: dict[str, int], *, specials: Specials = Specials(), separate_vocabs: bool = False):
         self._source, self._target = source, target
         self._vocab = vocab
         self._specials = specials

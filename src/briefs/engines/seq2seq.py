@@ -11,22 +11,36 @@ passages of whole sentences that fit the model's input.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
-
-import regex
+from pathlib import Path
+from typing import Any, Protocol, Sequence, runtime_checkable
 
 from ..config import ModelConfig, SummarizerConfig, TranslatorConfig
 from ..errors import BriefsError
+from ..files import text_digest
+from ..text.marks import HAN
 from ..text.sentences import split_sentences
-from .hf import ModelEngine, fill, prompt_template, template_digest
+from .hf import TransformersEngine
 
-_HAN = regex.compile(r"\p{Han}")
 # Codes used when an M2M100/NLLB model is configured without any.
 _DEFAULT_CODES = {"nllb": ("zho_Hans", "eng_Latn"), "m2m100": ("zh", "en")}
 _UNKNOWN = -1  # no token id is negative
 
 
-class _Steered(ModelEngine):
+@runtime_checkable
+class SourceCoded(Protocol):
+    """A tokenizer told the source language (M2M100, NLLB): it writes the code before the text."""
+
+    src_lang: str | None
+
+
+@runtime_checkable
+class CodeTokens(Protocol):
+    """M2M100's tokenizer: a language code has a token of its own (``en`` → ``__en__``); NLLB's codes are tokens."""
+
+    def get_lang_token(self, code: str) -> str: ...
+
+
+class _Steered(TransformersEngine):
     """Prompt template and language codes, applied to every input."""
 
     engine = "seq2seq"
@@ -63,7 +77,8 @@ class _Steered(ModelEngine):
     def _set_source(self) -> None:
         tokenizer = self.loaded.tokenizer
         source = self._languages()[0]
-        if source and getattr(tokenizer, "src_lang", None) != source:
+        # A tokenizer without a source language has nothing to set (Marian and T5 read text alone).
+        if source and isinstance(tokenizer, SourceCoded) and tokenizer.src_lang != source:
             try:
                 tokenizer.src_lang = source
             except (KeyError, ValueError, AttributeError):
@@ -75,7 +90,7 @@ class _Steered(ModelEngine):
         if not target:
             return None
         try:
-            token = tokenizer.get_lang_token(target) if hasattr(tokenizer, "get_lang_token") else target
+            token = tokenizer.get_lang_token(target) if isinstance(tokenizer, CodeTokens) else target
             token_id = tokenizer.convert_tokens_to_ids(token)
         except KeyError:
             token_id = None
@@ -95,7 +110,7 @@ class _Steered(ModelEngine):
 
     def _signature(self) -> list[tuple[str, str]]:
         source, target = self._languages()
-        steering = [("prompt", template_digest(self.template))]
+        steering = [("prompt", text_digest(self.template, 8))]
         steering += [("src", source), ("tgt", target)] if target else []
         signature = super()._signature()
         return signature[:-1] + steering + signature[-1:]
@@ -134,7 +149,7 @@ class Seq2SeqSummarizer(_Steered):
         A sentence that alone is too long becomes a passage of its own, which
         ``run`` splits into clauses like any other long input.
         """
-        joiner = "" if any(_HAN.search(s) for s in sentences) else " "
+        joiner = "" if any(HAN.search(s) for s in sentences) else " "
         passages: list[str] = []
         current = ""
         for sentence in sentences:
@@ -144,3 +159,18 @@ class Seq2SeqSummarizer(_Steered):
                 candidate = sentence
             current = candidate
         return passages + [current]
+
+
+def prompt_template(path: str) -> str:
+    """The template in ``path`` ("" → the text alone)."""
+    if not path:
+        return "{text}"
+    try:
+        return Path(path).read_text(encoding="utf-8").strip("\n")
+    except OSError as err:
+        raise BriefsError(f"prompt template {path}: {err.strerror}") from None
+
+
+def fill(template: str, text: str) -> str:
+    # str.format would trip over braces in the article text.
+    return template.replace("{text}", text)

@@ -30,18 +30,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
-import regex
-
+from ..text.marks import ATTACHED, HAN
 from .english_numbers import EnglishNumber, english_numbers
-from .numerals import read_number, significant_digits, to_decimal
+from .figure import Figure, FigureCheck
+from .find import find_figures
+from .numerals import MONTHS, read_number, significant_digits, to_decimal
 
-if TYPE_CHECKING:  # figures imports this module; the type is only named here
-    from .find import Figure
-
-_HAN = regex.compile(r"\p{Han}")
-_MONTHS = "January February March April May June July August September October November December".split()
 _SCALE_WORD = r"(?:(?:trillion|billion|million|thousand)\s+)?"
 _QUALIFIERS = ("more than", "nearly", "about", "less than", "up to")
 _CURRENCY = r"(?:RMB|CNY|USD|US\$|HK\$|\$|¥)"
@@ -56,32 +52,25 @@ _QUALIFIED_AFTER = re.compile(  # a unit may come between: "4 billion yuan and a
     r"(?:\s+[A-Za-z]+){0,3}?(?:\s*(?:\+|-?plus\b|-odd\b)|\s+(?:or|and) (?:more|above|over|so|less)\b)", re.IGNORECASE
 )
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s*$")
-
-
-@dataclass(frozen=True)
-class FigureCheck:
-    english: str  # the (repaired) English sentence
-    repairs: int
-    flagged: tuple["Figure", ...] = ()  # figures that could not be placed
-
-    @property
-    def annotated(self) -> str:
-        """The English with each flagged figure shown beside it, in brackets."""
-        if not self.flagged:
-            return self.english
-        shown = "; ".join(f"{f.english} ({f.source})" for f in self.flagged)
-        return f"{self.english} [{shown}]"
+_SPACE_BEFORE_MARK = re.compile(rf" (?=[{re.escape(ATTACHED)}])")
 
 
 @dataclass(frozen=True)
 class _Target:
-    figure: "Figure"
+    figure: Figure
     value: Decimal
     role: str  # "value" | "high" | "year" | "day" | "month" | "ordinal"
     soft: bool
 
 
-def verify(zh: str, figures: Sequence["Figure"], en: str) -> FigureCheck:
+def check_figures(zh: str, en: str) -> FigureCheck:
+    """Hold the English sentence to every figure of the Chinese one: repair a
+    wrong or untranslated figure in place when the mapping is unambiguous,
+    flag the figures that cannot be placed (see the module doc)."""
+    return verify(zh, find_figures(zh), en)
+
+
+def verify(zh: str, figures: Sequence[Figure], en: str) -> FigureCheck:
     """Check ``en`` against ``figures`` (found in ``zh``); see the module doc."""
     en, repairs = _untranslated(figures, en)
     tokens = english_numbers(en)
@@ -104,21 +93,21 @@ def verify(zh: str, figures: Sequence["Figure"], en: str) -> FigureCheck:
     return FigureCheck(en, repairs + len(repaired), flagged)
 
 
-def _untranslated(figures: Sequence["Figure"], en: str) -> tuple[str, int]:
+def _untranslated(figures: Sequence[Figure], en: str) -> tuple[str, int]:
     repairs = 0
     for figure in figures:
-        if _HAN.search(figure.source) and figure.source in en:
+        if HAN.search(figure.source) and figure.source in en:
             # Set the reading off with spaces: flush against Han text ("投资160") it
             # would not read as a number, and later steps would add it again.
             en = en.replace(figure.source, f" {figure.english} ")
             repairs += 1
     if repairs:
         en = re.sub(r"(?<=\S) {2,}(?=\S)", " ", en).strip()
-        en = re.sub(r" (?=[,.;:!?，。；：、”）)])", "", en)
+        en = _SPACE_BEFORE_MARK.sub("", en)
     return en, repairs
 
 
-def _targets(figures: Sequence["Figure"]) -> list[_Target]:
+def _targets(figures: Sequence[Figure]) -> list[_Target]:
     targets: list[_Target] = []
     for f in figures:
         if f.kind == "date":
@@ -134,7 +123,7 @@ def _targets(figures: Sequence["Figure"]) -> list[_Target]:
     return targets
 
 
-def _soft(f: "Figure") -> bool:
+def _soft(f: Figure) -> bool:
     worded = not any(ch.isdigit() for ch in f.source)
     return f.kind == "count" and (f.value == 1 or (worded and f.value <= 10))
 
@@ -210,7 +199,7 @@ def _same_digits(target: _Target, token: EnglishNumber) -> bool:
     return want.startswith(got) or rounded.rstrip("0") == got.rstrip("0")
 
 
-def _codes(zh: str, figures: Sequence["Figure"]) -> set[Decimal]:
+def _codes(zh: str, figures: Sequence[Figure]) -> set[Decimal]:
     """Values of the digit runs in ``zh`` that are not figures (5G, 101线, 3+4+20+22)."""
     covered = [(f.start, f.end) for f in figures]
     return {
@@ -232,7 +221,7 @@ def _rewrite(target: _Target, token: EnglishNumber) -> str:
     return number
 
 
-def _qualifier(figure: "Figure") -> str | None:
+def _qualifier(figure: Figure) -> str | None:
     return next((q for q in _QUALIFIERS if figure.english.startswith(q + " ")), None)
 
 
@@ -277,7 +266,7 @@ def _place_by_unit(targets, matched, tokens, en):
 def _month_named(target: _Target, en: str) -> bool:
     if target.role != "month":
         return False
-    name = _MONTHS[int(target.value) - 1]
+    name = MONTHS[int(target.value) - 1]
     return re.search(rf"\b(?:{name}|{name[:3]}\.)", en) is not None
 
 

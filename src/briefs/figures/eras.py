@@ -12,18 +12,21 @@ from dataclasses import dataclass
 
 from .numerals import ordinal
 
+
+@dataclass(frozen=True)
+class Era:
+    """A decade or a century in a sentence (``start``, ``end``), and how English says it."""
+
+    start: int
+    end: int
+    english: str
+
+
 _ERA = re.compile(
     r"(?:(?P<century>\d{1,2})世纪)?(?:(?P<decade>\d{2,4})年代)?(?P<part>初|初期|中期|中叶|末|末期|后期|前期)?"
 )
 _PARTS = {"初": "early", "初期": "early", "前期": "early", "中期": "mid-", "中叶": "mid-", "末": "late", "末期": "late",
           "后期": "late"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Era:
-    start: int
-    end: int
-    english: str
 
 
 def find_eras(text: str) -> list[Era]:

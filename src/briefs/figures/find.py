@@ -1,8 +1,8 @@
 """Figures: every quantity, percent, count, date and ordinal in a Chinese sentence.
 
 Economic news is numbers, so each one is parsed to an exact value and an
-English reading (28.72亿元 → "2.872 billion yuan"); ``check_figures`` then
-holds a translation to them. Pure text: no model imports.
+English reading (28.72亿元 → "2.872 billion yuan"); ``check.check_figures``
+then holds a translation to them. Pure text: no model imports.
 
 Kinds of figure:
   quantity  a number with a measure or currency unit: 28.72亿元, 770亩, 15个月
@@ -21,16 +21,16 @@ numerals inside names and slogans (二十家子镇, 五个一工程, 十四五).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
 from . import units
 from ..text.document import Article
-from .check import FigureCheck, verify
+from .figure import KEY_KINDS, Figure, FigureKind
 from .numerals import (
     CHINESE_DIGIT_CHARS,
     CHINESE_NUMERAL_CHARS,
+    MONTHS,
     SCALES,
     chinese_number,
     chinese_numeral_value,
@@ -40,21 +40,7 @@ from .numerals import (
     read_number,
 )
 
-__all__ = ["Figure", "FigureCheck", "find_figures", "article_figures", "key_figures", "check_figures", "read_number"]
-
-KEY_KINDS = ("quantity", "percent", "count")
-
-
-@dataclass(frozen=True)
-class Figure:
-    source: str  # exact substring of the sentence
-    value: float | int  # for ranges the low end; for dates YYYYMMDD
-    unit: str | None  # English unit ("yuan", "%", "square meters"); None for counts, dates, ordinals
-    english: str  # "2.872 billion yuan"
-    start: int
-    end: int
-    kind: str = "quantity"
-    value_high: float | int | None = None  # the high end of a range
+__all__ = ["find_figures", "article_figures", "key_figures", "read_number"]
 
 
 # Full-width digits and signs read as their ASCII forms; one char for one
@@ -62,7 +48,6 @@ class Figure:
 _ASCII = str.maketrans("０１２３４５６７８９．％＋", "0123456789.%+")
 _CN = CHINESE_NUMERAL_CHARS
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONTHS = "January February March April May June July August September October November December".split()
 _PERIOD = {"上半年": "first half of {}", "下半年": "second half of {}", "年底": "end of {}", "年末": "end of {}",
            "年初": "early {}", "底": "end of {}", "末": "end of {}", "初": "early {}",
            "上旬": "early {}", "中旬": "mid-{}", "下旬": "late {}"}
@@ -129,13 +114,6 @@ def key_figures(figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if f.kind in KEY_KINDS]
 
 
-def check_figures(zh: str, en: str) -> FigureCheck:
-    """Hold the English sentence to every figure of the Chinese one: repair a
-    wrong or untranslated figure in place when the mapping is unambiguous,
-    flag the figures that cannot be placed (see ``figure_check``)."""
-    return verify(zh, find_figures(zh), en)
-
-
 def _with_source(figure: Figure, text: str) -> Figure:
     return Figure(text[figure.start:figure.end], figure.value, figure.unit, figure.english,
                   figure.start, figure.end, figure.kind, figure.value_high)
@@ -174,7 +152,7 @@ def _period_fits(period: str, month: int, day: int) -> bool:
 
 
 def _read_date(year: int, month: int, day: int, period: str | None) -> str:
-    month_name = _MONTHS[month - 1] if month else ""
+    month_name = MONTHS[month - 1] if month else ""
     if day:
         core = f"{month_name} {day}" + (f", {year}" if year else "")
     else:
@@ -234,6 +212,7 @@ def _figure(m: re.Match, value: Decimal, worded: bool) -> Figure | None:
               or units.INNER_APPROX.get(m["a2"] or "") or units.SUFFIX_APPROX.get(m["post"] or ""))
     small_word = worded and value == value.to_integral_value() and value <= 10
     number = number_word(int(value)) if small_word else read_number(value)
+    kind: FigureKind
     if m["pct"]:
         kind, unit_en, reading = "percent", "%", f"{number}%"
     elif unit:

@@ -1,1 +1,1 @@
-"""The offline dictionary translator's resources and rules: CC-CEDICT, the lexicon, senses, words, English assembly."""
+"""The offline dictionary translator: CC-CEDICT, the lexicon, senses, words, the rules, English assembly, and the glosser that runs them."""

@@ -10,18 +10,15 @@ runs never read half a file. Pure text: no model imports.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
-import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from ..files import default_cache_dir
 from ..errors import BriefsError
+from ..files import default_cache_dir, file_digest, text_digest, write_atomic
 
 # Bump when the pickled layout or the parse rules change.
 FORMAT_VERSION = 2
@@ -135,36 +132,18 @@ class Cedict:
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
             pass  # missing, stale or torn: rebuild it
         cedict = cls.from_file(path)
-        _write_atomically(cached, pickle.dumps((cedict._index, cedict.digest), protocol=5))
+        _write_cache(cached, pickle.dumps((cedict._index, cedict.digest), protocol=5))
         return cedict
-
-
-@lru_cache(maxsize=8)
-def _digest_of(path: str, size: int, mtime_ns: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
-
-
-def file_digest(path: Path) -> str:
-    """A short content hash of ``path``, remembered per size and mtime."""
-    stat = path.stat()
-    return _digest_of(str(path), stat.st_size, stat.st_mtime_ns)
 
 
 def _cache_file(path: Path, cache_dir: Path) -> Path:
     stat = path.stat()
-    where = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
+    where = text_digest(str(path.resolve()), 8)
     return cache_dir / f"cedict-{where}-{stat.st_size}-{stat.st_mtime_ns}-v{FORMAT_VERSION}.pickle"
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Temp file then rename; a cache we cannot write is only slower, not an error."""
-    tmp = None
-    try:
+def _write_cache(target: Path, data: bytes) -> None:
+    """A cache we cannot write is only slower, not an error."""
+    with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except OSError:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        write_atomic(target, data)

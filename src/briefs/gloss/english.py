@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.marks import FULL_STOPS
+
 # Chinese (and ASCII) punctuation → English, by how it attaches.
 _CLOSING = {
     "，": ",", "、": ",", "。": ".", "；": ";", "：": ":", "？": "?", "！": "!",
@@ -35,7 +37,7 @@ _NO_ARTICLE = PREPOSITIONS | frozenset(
     "might must shall should there here then now today yesterday tomorrow however therefore thus "
     "because although despite while until since including according etc".split()
 )
-_SENTENCE_ENDS = frozenset("。？！.?!")
+_SENTENCE_ENDS = frozenset(FULL_STOPS + ".")
 
 
 def punctuation(mark: str) -> str | None:

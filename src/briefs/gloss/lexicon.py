@@ -11,10 +11,11 @@ only reads them. Pure text.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from ..files import text_digest
 
 # The English column's marker for "no English word": the word is dropped.
 DROP = "-"
@@ -69,4 +70,4 @@ def default(general: bool = True) -> Lexicon:
         if twice:
             raise ValueError(f"{name}: {', '.join(twice[:5])} already listed in {_DATA}")
         english.update(entries)
-    return Lexicon(english, hashlib.sha256("\n".join(texts).encode()).hexdigest()[:12])
+    return Lexicon(english, text_digest("\n".join(texts)))

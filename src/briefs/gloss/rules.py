@@ -9,7 +9,7 @@ kept (benchmarks/gloss_steps.py). Pure text.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Callable
+from typing import Callable, Literal
 
 from . import english
 from .words import NAME_DOTS, NUMERALS, TRANSLITERATION
@@ -53,11 +53,16 @@ ALL_FEATURES = GlossFeatures()
 NO_FEATURES = GlossFeatures(**{f.name: False for f in fields(GlossFeatures)})
 
 
+# What a piece of a sentence is: a dictionary word, a name, a figure, a glossary
+# term, Latin letters or digits ("other"), or a punctuation mark.
+PieceKind = Literal["word", "name", "figure", "term", "other", "punct"]
+
+
 @dataclass(frozen=True)
 class Piece:
     source: str
     english: str
-    kind: str  # word | name | figure | term | other | punct
+    kind: PieceKind
     verb: bool = False  # the sense is a verb (CC-CEDICT's "to …")
     tag: str = ""  # the word's usual part of speech (jieba's tags: n, v, a, r, …); "" if unknown
     listed: bool = False  # the English is the core lexicon's, already in the form news uses

@@ -164,25 +164,3 @@ def dotted_name_parts(
                 start += 1
             spans.append((start, end))
     return spans
-
-
-def part_of_speech_table() -> Mapping[str, str]:
-    """jieba's part-of-speech tag of each word it knows: n noun, v verb, a adjective, r pronoun, …
-
-    One tag per word, its commonest use; loading the table takes a third of a second.
-    """
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not ours to print
-    from jieba import posseg
-
-    return posseg.dt.word_tag_tab
-
-
-def hmm_names(chunk: str) -> list[str]:
-    """jieba's character HMM (its own small model; it loads no dictionary)."""
-    from jieba import finalseg
-
-    return list(finalseg.cut(chunk))

@@ -19,7 +19,6 @@ Names in neither glossary nor dictionary are romanized (``romanize``). Pure text
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -29,6 +28,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import BriefsError
+from ..files import text_digest
+from ..text.marks import ATTACHED
+from ..text.words import tokenizer
 from .romanize import pinyin_variants, romanize
 
 __all__ = ["Glossary", "GlossaryTerm", "romanize", "KINDS"]
@@ -55,7 +57,7 @@ class Glossary:
     def __init__(self, terms: Iterable[GlossaryTerm] = ()):
         self._terms = {t.zh: t for t in terms}  # later terms override earlier ones
         body = "\n".join(f"{t.zh}\t{t.en}\t{t.kind}\t{'|'.join(t.wrong)}" for t in sorted(self._terms.values(), key=lambda t: t.zh))
-        self.identity = hashlib.sha256(body.encode()).hexdigest()[:12]
+        self.identity = text_digest(body)
         long_terms = [zh for zh in self._terms if len(zh) > 1]
         self._pattern = re.compile("|".join(map(re.escape, sorted(long_terms, key=len, reverse=True)))) if long_terms else None
         self._single = {zh: t for zh, t in self._terms.items() if len(zh) == 1}
@@ -115,28 +117,19 @@ class Glossary:
                 en, repairs = fixed, repairs + 1
         return en, repairs
 
-
     def _replace_left_chinese(self, term: GlossaryTerm, en: str) -> str | None:
         """Chinese the model left in place: replace the term where it stands as a word of its own
         (村 in 行政村, not in 乡村), set off from neighbouring text by spaces."""
         spans = [(start, end) for start, end, found in self.find(en) if found.zh == term.zh]
         for start, end in reversed(spans):
             before = " " if start and not en[start - 1].isspace() else ""
-            after = " " if end < len(en) and not en[end].isspace() and en[end] not in _CLOSING else ""
+            after = " " if end < len(en) and not en[end].isspace() and en[end] not in ATTACHED else ""
             en = en[:start] + before + term.en + after + en[end:]
         return en if spans else None
 
 
-_CLOSING = ",.;:!?，。；：、”’)）]】"
-
-
 def _words(text: str) -> list[tuple[str, int, int]]:
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not ours to print
-    return list(jieba.tokenize(text, HMM=False))
+    return list(tokenizer().tokenize(text, HMM=False))
 
 
 def _norm(text: str) -> str:

@@ -42,6 +42,7 @@ _GAIN = 50.0  # the looked-up token outweighs the decoder's own input
 
 
 def make_stub(directory: Path, kind: str = "marian") -> Path:
+    """A tiny deterministic model of ``kind`` saved in ``directory``; imports torch and transformers when called."""
     builders = {"marian": _marian, "t5": _t5, "m2m100": _m2m100}
     if kind not in builders:
         raise BriefsError(f"unknown stub kind {kind!r}; choose one of {', '.join(KINDS)}")

@@ -11,35 +11,21 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Sequence
 
 from ..text import layout
-from ..brief import Brief, Counts, EngineInfo, KeyFigure, Line, SectionBrief
+from ..brief import BilingualLine, Brief, Counts, EngineInfo, KeyFigure, SectionBrief
 from ..text.document import Article, Document
-from ..figures.find import Figure, check_figures, find_figures, key_figures
+from ..figures.check import check_figures
+from ..figures.figure import Figure
+from ..figures.find import find_figures, key_figures
 from ..text.sentences import split_sentences
+from .tools import Options, Tools
 
 # Sizes of extractive summaries: what a reader skims in a brief.
 ARTICLE_SUMMARY = (3, 5)
 SECTION_SUMMARY = (1, 2)
 _CLAUSE_BREAK = ",，;；:：。！？!?、 "
-
-
-@dataclass(frozen=True)
-class Options:
-    full: bool = False
-    bilingual: bool = False
-
-
-@dataclass
-class Tools:
-    """What an article needs; built once per run (or once per cluster worker)."""
-
-    translator: Any
-    summarizer: Any
-    glossary: Any  # briefs.glossary.Glossary, or None
-    engines: EngineInfo
-    guard: Any = None  # briefs.guard.Guard for neural engines, None otherwise
 
 
 @dataclass(frozen=True)
@@ -96,7 +82,7 @@ def _for_model(zh: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Checked:
+class CheckedTranslation:
     """An English line after the figure and glossary checks, with what they changed."""
 
     en: str
@@ -106,11 +92,11 @@ class _Checked:
     raw: str = ""  # the engine's own output, which the guard judges
     fallback: bool = False  # the guard replaced the model's line with a gloss
 
-    def fallen_back(self) -> "_Checked":
+    def fallen_back(self) -> "CheckedTranslation":
         return dataclasses.replace(self, fallback=True)
 
 
-def translate_checked(tools: Tools, texts: Sequence[str]) -> dict[str, _Checked]:
+def translate_checked(tools: Tools, texts: Sequence[str]) -> dict[str, CheckedTranslation]:
     """Translate every distinct text in one call, hold each line to its Chinese, let the guard review it."""
     unique = list(dict.fromkeys(t for t in texts if t))
     english = tools.translator.translate([_for_model(t) for t in unique])
@@ -120,11 +106,11 @@ def translate_checked(tools: Tools, texts: Sequence[str]) -> dict[str, _Checked]
     return checked
 
 
-def _check(tools: Tools, zh: str, raw: str) -> _Checked:
+def _check(tools: Tools, zh: str, raw: str) -> CheckedTranslation:
     # Figures first: a glossary rewrite inside a figure (3镇 → 3 town) would hide it.
     check = check_figures(zh, raw)
     en, glossary_repairs = tools.glossary.enforce(zh, check.english) if tools.glossary is not None else (check.english, 0)
-    return _Checked(en, tuple(f.english for f in check.flagged), check.repairs, glossary_repairs, raw)
+    return CheckedTranslation(en, tuple(f.english for f in check.flagged), check.repairs, glossary_repairs, raw)
 
 
 def _meta(doc: Document, article: Article, *keys: str) -> str | None:
@@ -168,7 +154,7 @@ def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     return _Plan(doc, index, sentences, summary, by_section, figures, publication, [t for t in texts if t])
 
 
-def _assemble(plan: _Plan, checked: dict[str, _Checked], tools: Tools, options: Options) -> Brief:
+def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools, options: Options) -> Brief:
     article = plan.doc.articles[plan.index]
     mine = [checked[t] for t in dict.fromkeys(plan.texts)]
     counts = Counts(
@@ -181,14 +167,14 @@ def _assemble(plan: _Plan, checked: dict[str, _Checked], tools: Tools, options: 
     def en(zh: str | None) -> str | None:
         return checked[zh].en if zh else None
 
-    def line(zh: str, paragraph: int) -> Line:
-        return Line(zh, checked[zh].en, paragraph, fallback=checked[zh].fallback, flagged=checked[zh].flagged)
+    def line(zh: str, paragraph: int) -> BilingualLine:
+        return BilingualLine(zh, checked[zh].en, paragraph, fallback=checked[zh].fallback, flagged=checked[zh].flagged)
 
-    full: tuple[Line, ...] = ()
+    full: tuple[BilingualLine, ...] = ()
     if options.full or options.bilingual:
         paragraphs = article.paragraphs
         full = tuple(
-            Line(text, " ".join(checked[s.zh].en for s in own), n, fallback=any(checked[s.zh].fallback for s in own))
+            BilingualLine(text, " ".join(checked[s.zh].en for s in own), n, fallback=any(checked[s.zh].fallback for s in own))
             for n, text in enumerate(paragraphs)
             for own in [[s for s in plan.sentences if s.paragraph == n]]
         )

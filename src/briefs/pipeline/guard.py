@@ -12,15 +12,15 @@ stands in for it and the brief marks it. Pure text: no model imports.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Callable, Protocol, Sequence, TypeVar
 
 import regex as re
 
 from ..config import GuardConfig
+from ..text.marks import ENDS_SENTENCE, HAN
+from ..protocols import Translator
 
-_HAN = re.compile(r"\p{Han}")
 _COUNTED = re.compile(r"[\p{Han}A-Za-z0-9]")
-_SENTENCE_END_ZH = re.compile(r"[。！？!?…；;][”’」』）)]*\s*$")
 _SENTENCE_END_EN = re.compile(r"[.!?…;:][\"'”’)\]]*\s*$")
 
 
@@ -50,13 +50,26 @@ def problems(zh: str, raw: str, final: str, flagged: int, settings: GuardConfig)
         ratio = len(text) / source
         if not settings.min_length_ratio <= ratio <= settings.max_length_ratio:
             found.append(f"length ratio {ratio:.1f}")
-    if len(_HAN.findall(final)) > settings.max_chinese:
+    if len(HAN.findall(final)) > settings.max_chinese:
         found.append("Chinese left")
-    if settings.unfinished and _SENTENCE_END_ZH.search(zh) and not _SENTENCE_END_EN.search(text):
+    if settings.unfinished and ENDS_SENTENCE.search(zh) and not _SENTENCE_END_EN.search(text):
         found.append("unfinished")
     if flagged:
         found.append("figures not placed")
     return tuple(found)
+
+
+class CheckedLine(Protocol):
+    """A translated line after the figure and glossary checks, as the guard judges it."""
+
+    raw: str  # the engine's own output
+    en: str  # after repairs
+    flagged: tuple[str, ...]  # figures the repairs could not place
+
+    def fallen_back(self: _Line) -> _Line: ...
+
+
+_Line = TypeVar("_Line", bound=CheckedLine)
 
 
 @dataclass
@@ -64,18 +77,18 @@ class Guard:
     """Reviews checked lines; retries failures strictly, then falls back to a gloss."""
 
     settings: GuardConfig
-    strict: Any  # the same engine with stricter generation settings, or None
-    fallback: Any  # a Translator that always gives something readable (the gloss)
+    strict: Translator | None  # the same engine with stricter generation settings
+    fallback: Translator  # always gives something readable (the gloss)
 
     def review(
         self,
-        lines: dict[str, Any],
+        lines: dict[str, _Line],
         prepare: Callable[[str], str],
-        check: Callable[[str, str], Any],
-    ) -> dict[str, Any]:
+        check: Callable[[str, str], _Line],
+    ) -> dict[str, _Line]:
         """Replacements for the failing entries of ``lines`` (zh → checked line with .raw, .en, .flagged)."""
         failing = [zh for zh, line in lines.items() if self._fails(zh, line)]
-        replaced: dict[str, Any] = {}
+        replaced: dict[str, _Line] = {}
         if failing and self.strict is not None:
             retried = self.strict.translate([prepare(zh) for zh in failing])
             for zh, en in zip(failing, retried):
@@ -89,5 +102,5 @@ class Guard:
                 replaced[zh] = check(zh, en).fallen_back()
         return replaced
 
-    def _fails(self, zh: str, line: Any) -> bool:
+    def _fails(self, zh: str, line: CheckedLine) -> bool:
         return bool(problems(zh, line.raw, line.en, len(line.flagged), self.settings))

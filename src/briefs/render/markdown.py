@@ -7,7 +7,8 @@ from typing import Any, Sequence
 
 import regex as re
 
-from ..brief import Brief, KeyFigure, Line
+from ..protocols import identity_fields
+from ..brief import BilingualLine, Brief, KeyFigure
 from ..text.document import as_dict
 
 DAGGER = "†"
@@ -25,21 +26,11 @@ def brief_stem(brief: Brief) -> str:
     return f"{Path(brief.source_file).stem}-{brief.article_index:02d}-{slug(brief.title_en)}"
 
 
-def identity_fields(identity: str) -> dict[str, str]:
-    """`engine:marian|model:x@rev|beams:4` → {"engine": "marian", "model": "x@rev", "beams": "4"}."""
-    fields = {}
-    for part in identity.split("|"):
-        key, sep, value = part.partition(":")
-        if sep:
-            fields[key] = value
-    return fields
-
-
 def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
-def _english(line: Line) -> str:
+def _english(line: BilingualLine) -> str:
     text = line.en + (DAGGER if line.fallback else "")
     if line.flagged:
         text += " [figures: " + "; ".join(line.flagged) + "]"
@@ -133,12 +124,25 @@ def brief_markdown(brief: Brief, bilingual: bool = False) -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
-def _lines(lines: Sequence[Line]) -> list[dict[str, Any]]:
+def _lines(lines: Sequence[BilingualLine]) -> list[dict[str, Any]]:
     return [{"zh": l.zh, "en": l.en, "paragraph": l.paragraph, "fallback": l.fallback, "flagged": list(l.flagged)} for l in lines]
+
+
+def _figures_and_sentences(figures: Sequence[KeyFigure]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """Each figure with the number of its sentence, and each of those sentences once: a long
+    sentence holding many figures, repeated in every one, made sidecars grow with the square."""
+    numbers: dict[tuple[str, str], int] = {}
+    entries = []
+    for figure in figures:
+        entry = as_dict(figure)
+        sentence = (entry.pop("sentence_zh"), entry.pop("sentence_en"))
+        entries.append({**entry, "sentence": numbers.setdefault(sentence, len(numbers))})
+    return entries, [{"zh": zh, "en": en} for zh, en in numbers]
 
 
 def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
     e = brief.engines
+    figures, sentences = _figures_and_sentences(brief.figures)
     return {
         "source_file": brief.source_file,
         "article_index": brief.article_index,
@@ -152,7 +156,8 @@ def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
         "publication": {"zh": brief.publication_zh, "en": brief.publication_en} if brief.publication_zh else None,
         "summary": _lines(brief.summary),
         "sections": [{"heading_zh": s.heading_zh, "heading_en": s.heading_en, "summary": _lines(s.summary)} for s in brief.sections],
-        "figures": [as_dict(f) for f in brief.figures],
+        "figures": figures,
+        "figure_sentences": sentences,
         "full": _lines(brief.full),
         "engines": {
             "translator": {"identity": e.translator, **identity_fields(e.translator)},

@@ -13,11 +13,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-import regex as re
-
 from ..errors import InputError
-
-_HAN = re.compile(r"\p{Han}")
+from .marks import HAN
 
 # Lead-byte ranges of each charset's high-frequency hanzi block.
 _FREQUENT_LEAD = {"gb18030": (0xB0, 0xD7), "big5": (0xA4, 0xC6)}
@@ -34,7 +31,7 @@ def _frequent_share(text: str, encoding: str) -> float:
             lead = char.encode(encoding)[0]
         except UnicodeEncodeError:
             continue
-        hits += low <= lead <= high and bool(_HAN.match(char))
+        hits += low <= lead <= high and bool(HAN.match(char))
     return hits / len(wide)
 
 
@@ -75,6 +72,6 @@ def decode(data: bytes, source: str) -> str:
     text = _decode(data, source)
     if _control_share(text) > 0.01:
         raise InputError(source, "binary file, not text")
-    if not _HAN.search(text):
+    if not HAN.search(text):
         raise InputError(source, "no Chinese text found")
     return text.replace("\r\n", "\n").replace("\r", "\n")

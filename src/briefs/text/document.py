@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 # Kinds of non-body lines. Anything on a page that is not article text is
 # kept under one of these, so nothing is lost and nothing leaks into a summary.
-EXTRA_KINDS = ("caption", "byline", "meta", "banner", "note")
+ExtraKind = Literal["caption", "byline", "meta", "banner", "note"]
+EXTRA_KINDS: tuple[ExtraKind, ...] = get_args(ExtraKind)
 
 
 @dataclass(frozen=True)
 class Extra:
-    kind: str
+    kind: ExtraKind
     text: str
 
 

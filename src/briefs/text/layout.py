@@ -12,23 +12,15 @@ from dataclasses import dataclass
 
 import regex as re
 
-# Sentence-final punctuation, full- and half-width (extracted pages mix them).
-SENTENCE_END = "。！？!?…；;"
-# Closers that may follow the sentence end: quotes, brackets.
-CLOSERS = "”’」』）)】]"
-OPENERS = "“‘「『（(【[《〈"
-_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "[": "]", "《": "》", "〈": "〉"}
+from .marks import CLOSERS, FULL_STOPS, HAN, OPENERS, PAIRS, SENTENCE_END, TRAILING_CLOSERS
+from .surnames import surname_of
 
 _COMPLETE = re.compile(
-    rf"[{re.escape(SENTENCE_END)}](?:[{re.escape(CLOSERS)}]|[（(][^（）()]{{0,20}}[)）])*\s*$|[:：]\s*$"
+    rf"[{re.escape(SENTENCE_END)}](?:[{re.escape(TRAILING_CLOSERS)}]|[（(][^（）()]{{0,20}}[)）])*\s*$|[:：]\s*$"
 )
-_CLAUSE_PUNCT = re.compile(r"[,，;；:：。！？!?]")
-_HAN = re.compile(r"\p{Han}")
-
-# A romanized column name in capitals after the Chinese one: 喀左时讯 SHIXUN.
-_BANNER = re.compile(r"^\p{Han}{2,10}\s*[A-Z]{2,}(?:\s+[A-Z]{2,})*$")
-# Publication metadata of web-extracted pages: 发布日期:2023-12-6.
-_META = re.compile(r"^(?:发布日期|发布时间|日期|时间|消息来源|来源|稿源|浏览次数|点击数|字号)\s*[:：]")
+# A full stop or a semicolon inside a line: a sentence, not a heading.
+_SENTENCE_INSIDE = re.compile(rf"[{re.escape(FULL_STOPS)}；;]")
+_CLAUSE_PUNCT = re.compile(rf"[,，;；:：{re.escape(FULL_STOPS)}]")
 # A news brief opens with its dateline: 本报讯, 本报朝阳9月1日讯, 新华社北京…电.
 _DATELINE = re.compile(
     r"^(?:本报讯|本报[\p{Han}\d\s]{1,16}讯|(?:新华社|中新社|中新网|人民网|新华网)[\p{Han}\d\s]{0,16}电)"
@@ -44,19 +36,12 @@ _CAPTION = re.compile(
     r"|^图\s*[\d一二三四五六七八九十]*\s*[:：为]"
     r"|^(?:资料图片|资料图|图片来源[:：].*)$)"
 )
-_NOTE = re.compile(r"^本版(?:图片|照片)|图片(?:为|系)资料")
 # Bylines: page credits, reporter credits.
 _BYLINE = re.compile(
     r"^(?:本版)?(?:稿件|文字|文章|图文|文图)由.+?(?:采写|撰写|撰稿|采访|提供)"
     r"|^(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员|责任编辑|编辑|美编|校对|撰稿|文/图|文／图|文|图)\s*[:：/／]\s*\S"
     r"|^(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员)\s+\p{Han}{2,4}(?:\s+\p{Han}{2,4})*$"
 )
-# The most common Chinese surnames: a line of two or three name-shaped words
-# starting with one of these, standing alone after the text, is a byline.
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^[-*+]\s+")
 _PAGE_MARK = re.compile(r"^[■□●◆◇▲△★☆▶►]+\s*")
@@ -64,7 +49,7 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 @dataclass(frozen=True)
-class Line:
+class PageLine:
     """A non-blank line with its Markdown markers removed."""
 
     text: str
@@ -72,8 +57,8 @@ class Line:
     level: int  # Markdown heading level, 0 for none
 
 
-def scan(text: str) -> list[Line]:
-    lines: list[Line] = []
+def scan(text: str) -> list[PageLine]:
+    lines: list[PageLine] = []
     gap = 0
     for raw in text.split("\n"):
         stripped = raw.strip(" \t\u3000\xa0\ufeff")
@@ -88,7 +73,7 @@ def scan(text: str) -> list[Line]:
         stripped = _BOLD.sub(r"\1", _PAGE_MARK.sub("", _BULLET.sub("", stripped)))
         stripped = re.sub(r"\s+", " ", stripped).strip()
         if stripped:
-            lines.append(Line(stripped, gap, level))
+            lines.append(PageLine(stripped, gap, level))
         gap = 0
     return lines
 
@@ -101,9 +86,9 @@ def is_complete(paragraph: str) -> bool:
 def balanced(text: str) -> bool:
     stack: list[str] = []
     for char in text:
-        if char in _PAIRS:
-            stack.append(_PAIRS[char])
-        elif char in _PAIRS.values():
+        if char in PAIRS:
+            stack.append(PAIRS[char])
+        elif char in CLOSERS:
             if not stack or stack.pop() != char:
                 return False
     return not stack
@@ -111,9 +96,9 @@ def balanced(text: str) -> bool:
 
 def heading_like(text: str) -> bool:
     """Short, no sentence inside, nothing left open: a title or heading line."""
-    if len(text) > 50 or len(_HAN.findall(text)) < 2:
+    if len(text) > 50 or len(HAN.findall(text)) < 2:
         return False
-    if re.search(r"[。！？!?；;]", text) or text[-1] in ",，、:：—-" or text[-1] in OPENERS:
+    if _SENTENCE_INSIDE.search(text) or text[-1] in ",，、:：—-" or text[-1] in OPENERS:
         return False
     # A headline may set two short parallel phrases apart with a comma
     # (稳中求进,再创佳绩); a longer clause before or after one is running text.
@@ -124,11 +109,13 @@ def heading_like(text: str) -> bool:
 
 
 def is_banner(text: str) -> bool:
-    return bool(_BANNER.match(text))
+    """A column banner: a romanized name in capitals after the Chinese one, 喀左时讯 SHIXUN."""
+    return bool(re.match(r"^\p{Han}{2,10}\s*[A-Z]{2,}(?:\s+[A-Z]{2,})*$", text))
 
 
 def is_meta(text: str) -> bool:
-    return bool(_META.match(text))
+    """Publication metadata of a web-extracted page: 发布日期:2023-12-6."""
+    return bool(re.match(r"^(?:发布日期|发布时间|日期|时间|消息来源|来源|稿源|浏览次数|点击数|字号)\s*[:：]", text))
 
 
 def is_dateline(text: str) -> bool:
@@ -155,7 +142,8 @@ def is_caption(text: str) -> bool:
 
 
 def is_note(text: str) -> bool:
-    return bool(_NOTE.search(text))
+    """A note on the pictures of a whole page: 本版图片由…提供, 图片为资料图."""
+    return bool(re.search(r"^本版(?:图片|照片)|图片(?:为|系)资料", text))
 
 
 def is_byline(text: str) -> bool:
@@ -178,7 +166,7 @@ def names_only(text: str) -> bool:
     for word in words:
         if not re.fullmatch(r"\p{Han}{2,4}", word):
             return False
-        if word[0] not in _SURNAMES and not word.startswith(_COMPOUND_SURNAMES):
+        if surname_of(word) is None:
             return False
     return True
 

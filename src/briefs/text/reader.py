@@ -12,16 +12,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from . import layout
-from .decoding import decode
-from .document import Article, Document, Extra, Section
 from ..errors import InputError
-from .layout import Line
+from .decoding import decode
+from .document import EXTRA_KINDS, Article, Document, Extra, ExtraKind, Section
+from .layout import PageLine
+from .marks import CLOSERS, SENTENCE_END
 
-# Kinds a line can have before its position is taken into account.
-_EXTRA_KINDS = ("banner", "meta", "caption", "note", "byline")
-_NON_INITIAL = tuple(",，、。；;:：)）”’》〉」』!?！？…")
+# What a line is by its shape alone, before its position is taken into account.
+LineKind = Literal["banner", "meta", "label", "byline", "note", "caption", "heading", "subtitle", "text"]
+# What a heading turns out to be by its position.
+HeadingRole = Literal["title", "kicker", "section"]
+# Marks Chinese typesetting never starts a line with: a line that does continues the one above.
+_NON_INITIAL = tuple("，、,：:" + SENTENCE_END + CLOSERS)
 
 
 @dataclass
@@ -42,7 +47,7 @@ class _Draft:
         return Article(self.kicker, self.title, self.subtitle, sections, tuple(self.extras))
 
 
-def _base_kind(line: Line, markdown: bool) -> str:
+def _base_kind(line: PageLine, markdown: bool) -> LineKind:
     text = line.text
     if layout.is_banner(text):
         return "banner"
@@ -65,13 +70,13 @@ def _base_kind(line: Line, markdown: bool) -> str:
     return "text"
 
 
-def _kinds(lines: list[Line], markdown: bool) -> list[str]:
+def _kinds(lines: list[PageLine], markdown: bool) -> list[LineKind]:
     kinds = [_base_kind(line, markdown) for line in lines]
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if kinds[i] in ("heading", "text") and layout.names_only(line.text):
             # Names standing alone at the end of the text, not a heading over more text.
-            if nxt is None or nxt.gap >= 2 or kinds[i + 1] in _EXTRA_KINDS:
+            if nxt is None or nxt.gap >= 2 or kinds[i + 1] in EXTRA_KINDS:
                 kinds[i] = "byline"
         if kinds[i] == "heading" and not line.level and nxt is not None and nxt.text.startswith(_NON_INITIAL):
             kinds[i] = "text"  # the next line continues it: a cut sentence, not a heading
@@ -79,7 +84,7 @@ def _kinds(lines: list[Line], markdown: bool) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, lines: list[Line], kinds: list[str]):
+    def __init__(self, lines: list[PageLine], kinds: list[LineKind]):
         self.lines, self.kinds = lines, kinds
         self.articles: list[_Draft] = []
         self.extras: list[Extra] = []
@@ -115,7 +120,7 @@ class _Builder:
         cur = self.current
         return cur is None or cur.closed or (self.briefs and cur.has_body)
 
-    def _heading_role(self, i: int) -> str:
+    def _heading_role(self, i: int) -> HeadingRole:
         if self.kicker is not None or self._opens_article(i):
             return "title"
         j = i + 1
@@ -142,7 +147,7 @@ class _Builder:
         cur = self.current
         return bool(self.open and cur and cur.sections and cur.sections[-1][1] and not layout.is_complete(cur.sections[-1][1][-1]))
 
-    def _extra(self, kind: str, text: str, page_level: bool = False) -> None:
+    def _extra(self, kind: ExtraKind, text: str, page_level: bool = False) -> None:
         target = self.extras if page_level or self.current is None else self.current.extras
         target.append(Extra(kind, text))
 
@@ -162,8 +167,9 @@ class _Builder:
             self.current.closed, self.briefs = True, False
 
     def build(self) -> tuple[list[Article], list[Extra]]:
-        last = None
-        for i, (line, kind) in enumerate(zip(self.lines, self.kinds)):
+        last: LineKind | HeadingRole | None = None
+        for i, (line, shape) in enumerate(zip(self.lines, self.kinds)):
+            kind: LineKind | HeadingRole = shape
             text = line.text
             if kind == "heading" and not line.level and line.gap == 0 and self._open_incomplete():
                 kind = "text"  # a hard-wrapped line of the paragraph above

@@ -14,10 +14,13 @@ from typing import Callable
 
 import regex
 
-_CLOSERS = "”’」』）)】》〉〕］]\"'"
+from .marks import FULL_STOPS, TRAILING_CLOSERS
+
 # A half-width full stop ends a sentence only before a space, the end, or a
 # Chinese character: 28.72亿元 and U.S. keep theirs.
-_SENTENCE_END = regex.compile(rf"(?:[。！？!?｡]+|\.(?=\s|$|\p{{Han}}))[{regex.escape(_CLOSERS)}]*")
+_SENTENCE_END = regex.compile(
+    rf"(?:[{regex.escape(FULL_STOPS)}]+|\.(?=\s|$|\p{{Han}}))[{regex.escape(TRAILING_CLOSERS)}]*"
+)
 # Half-width , : ; between digits are separators (1,000 and 8:30), not clause ends.
 _CLAUSE_END = regex.compile(r"[，；：、。！？｡]|(?<!\d)[,;:!?]|[,;:!?](?!\d)")
 # How far back a forced cut may move to avoid splitting a number or a word.
@@ -26,13 +29,7 @@ _CUT_SLACK = 16
 
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences in order, each stripped of surrounding whitespace; none empty."""
-    sentences = []
-    start = 0
-    for end in _SENTENCE_END.finditer(paragraph):
-        sentences.append(paragraph[start : end.end()])
-        start = end.end()
-    sentences.append(paragraph[start:])
-    return [s.strip() for s in sentences if s.strip()]
+    return [s.strip() for s in _cut_after(_SENTENCE_END, paragraph) if s.strip()]
 
 
 def clauses(sentence: str, limit: int, measure: Callable[[str], int] = len) -> list[str]:
@@ -46,7 +43,7 @@ def clauses(sentence: str, limit: int, measure: Callable[[str], int] = len) -> l
         return [sentence]
     chunks: list[str] = []
     current = ""
-    for piece in _clause_pieces(sentence):
+    for piece in _cut_after(_CLAUSE_END, sentence):
         if measure(current + piece) <= limit:
             current += piece
             continue
@@ -59,15 +56,14 @@ def clauses(sentence: str, limit: int, measure: Callable[[str], int] = len) -> l
     return chunks
 
 
-def _clause_pieces(sentence: str) -> list[str]:
+def _cut_after(marks: regex.Pattern, text: str) -> list[str]:
+    """``text`` in pieces, each ending with a match of ``marks``, and the rest; none empty."""
     pieces = []
     start = 0
-    for end in _CLAUSE_END.finditer(sentence):
-        pieces.append(sentence[start : end.end()])
+    for end in marks.finditer(text):
+        pieces.append(text[start : end.end()])
         start = end.end()
-    if start < len(sentence):
-        pieces.append(sentence[start:])
-    return pieces
+    return pieces + [text[start:]] if start < len(text) else pieces
 
 
 def _cut(text: str, limit: int, measure: Callable[[str], int]) -> list[str]:

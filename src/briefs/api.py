@@ -1,0 +1,80 @@
+"""The Python API: read a page, brief its articles, render a brief. The CLI is a user of it.
+
+    import briefs
+    document = briefs.read("seeds/000_3550f0e559f805fd.txt")
+    for brief in briefs.Briefer(briefs.load_config()).brief(document):
+        print(briefs.render_markdown(brief))
+
+Nothing heavy is imported until it is used: reading and rendering are pure
+text, and a model loads on the first ``brief`` call that needs it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from .brief import Brief
+from .config import Config, apply_overrides, load_config
+from .pipeline.article import brief_articles
+from .pipeline.tools import Options, Tools, make_tools
+from .render.markdown import brief_markdown, brief_sidecar
+from .run.command import run_command
+from .run.progress import Progress
+from .run.report import RunReport
+from .text.document import Document
+from .text.reader import read_path
+
+__all__ = [
+    "Brief", "Briefer", "Config", "Document", "Options", "RunReport", "apply_overrides", "load_config", "read",
+    "render_markdown", "render_sidecar", "brief_files",
+]  # fmt: skip
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def read(path: Path | str) -> Document:
+    """One page (a file of any supported kind) as articles, sections, paragraphs and extras.
+
+    An unreadable or non-Chinese file raises ``briefs.errors.InputError`` naming it."""
+    return read_path(path)
+
+
+class Briefer:
+    """Briefs articles with the engines a config names; they are built on the first call and kept."""
+
+    def __init__(self, config: Config | None = None, options: Options = Options(), warn: Callable[[str], None] = _stderr):
+        self.config = config if config is not None else load_config()
+        self.options = options
+        self.warn = warn
+        self._tools: Tools | None = None
+
+    @property
+    def tools(self) -> Tools:
+        if self._tools is None:
+            self._tools = make_tools(self.config, self.warn)
+        return self._tools
+
+    def brief(self, document: Document) -> list[Brief]:
+        """One brief per article of ``document``, in page order, translated in one batch."""
+        return brief_articles([(document, i) for i in range(len(document.articles))], self.tools, self.options)
+
+
+def render_markdown(brief: Brief, bilingual: bool = False) -> str:
+    """A brief as the Markdown file ``briefs run`` writes."""
+    return brief_markdown(brief, bilingual=bilingual)
+
+
+def render_sidecar(brief: Brief, generated_at: str = "") -> dict:
+    """A brief as the JSON sidecar ``briefs run`` writes beside it."""
+    return brief_sidecar(brief, generated_at)
+
+
+def brief_files(
+    paths: list[Path], out: Path, config: Config, options: Options, progress: Progress, warn: Callable[[str], None] = _stderr
+) -> RunReport:
+    """What ``briefs run`` does: a brief and sidecar per article of every input, and index.md, in ``out``."""
+    return run_command(paths, out, config, options, progress, warn)

@@ -1,0 +1,87 @@
+"""Commands that read pages and show what was read: ``split`` and ``figures``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Iterator
+
+import typer
+
+from ..errors import EXIT_OK, EXIT_SKIPPED, BriefsError, InputError
+from ..text.document import Document
+from .app import app, fail
+
+class SplitFormat(str, Enum):
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def split(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Article files, or folders of *.txt / *.md.")],
+    format: Annotated[SplitFormat, typer.Option("--format", "-f", help="json: one JSON object per file per line; md: readable outline.")] = SplitFormat.json,
+) -> None:
+    """Read news pages and show their articles, sections, paragraphs and extras.
+
+    Bad files are reported on stderr, one line each; the others are still shown.
+    """
+    from ..text.document import as_dict
+    from ..render.outline import document_markdown
+
+    skipped = 0
+    for doc in _documents(paths):
+        if doc is None:
+            skipped += 1
+        elif format is SplitFormat.json:
+            sys.stdout.write(json.dumps(as_dict(doc), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(document_markdown(doc) + "\n")
+    raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
+
+
+def _documents(paths: list[Path]) -> Iterator[Document | None]:
+    """Each input read in turn; a bad file is reported in one line and yields None."""
+    from ..api import read
+    from ..run.inputs import collect_inputs
+
+    try:
+        inputs = collect_inputs(paths)
+    except BriefsError as err:
+        fail(err)
+    for problem in inputs.problems:
+        typer.echo(f"briefs: skipped {problem}", err=True)
+        yield None
+    for path in inputs.files:
+        try:
+            yield read(path)
+        except InputError as err:
+            typer.echo(f"briefs: skipped {err}", err=True)
+            yield None
+
+
+@app.command("figures")
+def figures_command(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Article files, or folders of *.txt / *.md.")],
+) -> None:
+    """Show every figure of each article as JSON Lines.
+
+    One line per figure: file, article (1-based), source, value, unit, english,
+    kind (quantity, percent, count, date, ordinal), value_high (ranges).
+    Bad files are reported on stderr, one line each; the others are still shown.
+    """
+    from ..figures.find import article_figures
+
+    skipped = 0
+    for doc in _documents(paths):
+        if doc is None:
+            skipped += 1
+            continue
+        for number, article in enumerate(doc.articles, start=1):
+            for f in article_figures(article):
+                record = {"file": doc.source, "article": number, "source": f.source, "value": f.value,
+                          "unit": f.unit, "english": f.english, "kind": f.kind, "value_high": f.value_high}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)

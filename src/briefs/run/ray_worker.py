@@ -1,0 +1,131 @@
+"""What runs on a Ray worker, and the cache-only tools the driver briefs with first.
+
+Each worker is a Ray actor that builds its Tools once, on its first call (so
+a model loads once per worker, and creating an actor does no work), and
+briefs one document's missing articles per call. It returns the cache entries
+it made, so the driver's cache is complete whether or not nodes share a disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence, TypeVar
+
+from ..brief import Brief
+from ..cache import Cache, CachedSummarizer, CachedTranslator
+from ..config import Config
+from ..pipeline.article import brief_articles
+from ..pipeline.tools import Options, Tools, Usage, make_tools, usage
+from ..protocols import Summarizer, Translator
+from ..text.document import Document
+
+
+class NotCached(Exception):
+    """Raised by the driver's engines: this text needs a model, so the article goes to a worker."""
+
+
+@dataclass
+class CacheOnly:
+    """An engine that answers nothing: behind CachedTranslator/CachedSummarizer it lets only hits through."""
+
+    inner: Translator | Summarizer
+
+    @property
+    def identity(self) -> str:
+        return self.inner.identity
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        raise NotCached
+
+    def summarize(self, sentences: Sequence[str], k: int) -> list[int | str]:
+        raise NotCached
+
+
+class RecordingCache(Cache):
+    """The worker's cache: stores as usual, and remembers what it stored for the driver."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self.new: list[tuple[str, str, dict[str, Any]]] = []
+
+    def put_many(self, kind: str, identity: str, items: dict[str, Any]) -> None:
+        super().put_many(kind, identity, items)
+        self.new.append((kind, identity, dict(items)))
+
+
+_Cached = TypeVar("_Cached", CachedTranslator, CachedSummarizer)
+
+
+def rewire(tools: Tools, change: Callable[[_Cached], _Cached]) -> Tools:
+    """The same Tools with every cached engine passed through ``change`` (the guard's fallback gloss included)."""
+
+    def each(engine: Any) -> Any:
+        return change(engine) if isinstance(engine, (CachedTranslator, CachedSummarizer)) else engine
+
+    guard = tools.guard
+    if guard is not None:
+        guard = dataclasses.replace(guard, strict=each(guard.strict), fallback=each(guard.fallback))
+    return dataclasses.replace(tools, translator=each(tools.translator), summarizer=each(tools.summarizer), guard=guard)
+
+
+def cache_only(tools: Tools) -> Tools:
+    """The driver's Tools: the cache answers, or the article is sent to a worker."""
+    return rewire(tools, lambda e: dataclasses.replace(e, inner=CacheOnly(e.inner), stats=type(e.stats)()))
+
+
+def worker_tools(config: Config, cache_path: Path) -> tuple[Tools, RecordingCache]:
+    """What a worker builds once: the run's engines over a recording cache at the driver's cache path."""
+    notes: list[str] = []
+    cache = RecordingCache(cache_path)
+    tools = rewire(make_tools(config, notes.append), lambda e: dataclasses.replace(e, cache=cache))
+    return tools, cache
+
+
+@dataclass
+class BatchResult:
+    briefs: list[Brief]
+    failed: list[tuple[int, str]]  # (0-based article index, reason)
+    entries: list[tuple[str, str, dict[str, Any]]]  # new cache entries, for the driver's cache
+    usage: Usage = Usage()
+
+
+Build = Callable[[Config, Path], "tuple[Tools, RecordingCache]"]
+
+
+class Worker:
+    """One Ray actor: Tools built on the first call, then a document's missing articles per call."""
+
+    def __init__(self, config: Config, cache_path: str, options: Options, build: Build = worker_tools):
+        self.config, self.cache_path, self.options, self.build = config, Path(cache_path), options, build
+        self._built: tuple[Tools, RecordingCache] | None = None
+
+    def _setup(self) -> tuple[Tools, RecordingCache]:
+        if self._built is None:
+            # Everything a worker caches (a converted CTranslate2 model too) goes where the driver's cache is.
+            os.environ["BRIEFS_CACHE_DIR"] = str(self.cache_path.parent)
+            self._built = self.build(self.config, self.cache_path)
+        return self._built
+
+    def engines(self) -> tuple[str, str, int]:
+        """The identities this node resolved (they must equal the driver's, or briefs would differ), and its process."""
+        tools, _ = self._setup()
+        summarizer = tools.summarizer.identity if tools.summarizer is not None else ""
+        return tools.translator.identity, summarizer, os.getpid()
+
+    def brief(self, doc: Document, indices: list[int]) -> BatchResult:
+        tools, cache = self._setup()
+        before = usage(tools)
+        briefs, failed = [], []
+        try:
+            briefs = brief_articles([(doc, i) for i in indices], tools, self.options)
+        except Exception:  # noqa: BLE001 - one bad article must not sink its neighbours: try each alone
+            for i in indices:
+                try:
+                    briefs += brief_articles([(doc, i)], tools, self.options)
+                except Exception as err:  # noqa: BLE001
+                    failed.append((i, f"{type(err).__name__}: {err}".rstrip(": ")))
+        entries, cache.new = cache.new, []
+        return BatchResult(briefs, failed, entries, usage(tools) - before)
