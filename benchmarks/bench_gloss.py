@@ -1,8 +1,9 @@
-"""Gloss engine benchmark: dictionary load times, seeds gloss time, dev-set chrF.
+"""Gloss engine benchmark: dictionary load times, seeds gloss time, dev-set chrF,
+and lines of output holding a dictionary note ("refers to …", "variant of …"; target 0).
 
 Not a test: it reads /work/shared and prints timings. Run from the repo root:
 
-    python benchmarks/bench_gloss.py [--dev /work/shared/eval/flores200-devtest-500] [--show N]
+    python benchmarks/bench_gloss.py [--dev /work/shared/eval/flores200-devtest-500] [--show N] [--notes]
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 def seed_sentences() -> list[str]:
     """Every title and body sentence of the seed pages, as the pipeline splits them."""
-    from briefs.text.reader import read_path
+    from briefs.text.pages import read_path
     from briefs.text.sentences import split_sentences
 
     out: list[str] = []
@@ -27,6 +28,16 @@ def seed_sentences() -> list[str]:
             for paragraph in [article.title or "", *article.paragraphs]:
                 out += split_sentences(paragraph)
     return [s for s in out if s.strip()]
+
+
+def note_lines(sources: list[str], english: list[str], show: bool = False) -> int:
+    """How many glossed lines hold a dictionary note's wording (briefs.gloss.senses.NOTE_WORDING)."""
+    from briefs.gloss.senses import NOTE_WORDING
+
+    noted = [(zh, en) for zh, en in zip(sources, english) if NOTE_WORDING.search(en)]
+    for zh, en in noted if show else ():
+        print(f"  {zh}\n    {en}")
+    return len(noted)
 
 
 def timed(label: str, action):
@@ -40,6 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dev", default=DEV, help="FLORES-style prefix: <dev>.zh and <dev>.en")
     parser.add_argument("--show", type=int, default=0, help="print the first N dev glosses")
+    parser.add_argument("--notes", action="store_true", help="print each line holding a dictionary note")
     args = parser.parse_args()
 
     from briefs.gloss.cedict import Cedict
@@ -56,7 +68,8 @@ def main() -> None:
         sentences = seed_sentences()
         chars = sum(map(len, sentences))
         timed(f"seeds gloss: {len(sentences)} sentences, {chars} characters", lambda: translator.translate(sentences))
-        timed("seeds gloss again (senses remembered)", lambda: translator.translate(sentences))
+        glossed = timed("seeds gloss again (senses remembered)", lambda: translator.translate(sentences))
+        print(f"seeds: lines holding a dictionary note: {note_lines(sentences, glossed, args.notes)} of {len(glossed)}")
 
         source_path, reference_path = Path(args.dev + ".zh"), Path(args.dev + ".en")
         if not source_path.exists():
@@ -66,6 +79,7 @@ def main() -> None:
         source = source_path.read_text(encoding="utf-8").splitlines()
         reference = reference_path.read_text(encoding="utf-8").splitlines()
         hypotheses = timed(f"dev set: {len(source)} lines", lambda: translator.translate(source))
+        print(f"dev set: lines holding a dictionary note: {note_lines(source, hypotheses, args.notes)} of {len(hypotheses)}")
         print(sacrebleu.corpus_chrf(hypotheses, [reference]))
         print(sacrebleu.corpus_bleu(hypotheses, [reference]))
         for zh, hyp, ref in list(zip(source, hypotheses, reference))[: args.show]:

@@ -27,7 +27,7 @@ DEV = "/work/shared/eval/flores200-devtest-500"
 STEPS: list[tuple[str, tuple[str, ...], bool]] = [
     ("0 naive: first CC-CEDICT sense, fewest words", (), False),
     ("1 + core lexicon (news senses)", ("lexicon",), False),
-    ("2 + sense choice (notes skipped, short frequent senses)", ("sense_ranking",), False),
+    ("2 + sense choice (notes never shown, short frequent senses)", ("sense_ranking",), False),
     ("3 + particles, classifiers, localizers dropped", ("function_words",), False),
     ("4 + figures and dates", ("figures",), False),
     ("5 + names (romanized, dotted foreign names)", ("names",), False),

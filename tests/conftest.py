@@ -44,3 +44,12 @@ def stub_t5_dir(stub_root: Path) -> Path:
 @pytest.fixture(scope="session")
 def stub_m2m_dir(stub_root: Path) -> Path:
     return _stub(stub_root, "m2m100")
+
+
+@pytest.fixture(scope="session")
+def pdfs() -> dict[str, bytes]:
+    """The typeset test editions (tests/pdfpages.py), made once per session: typesetting is the slow part."""
+    from pdfkit import typeset
+    from pdfpages import EDITIONS
+
+    return {name: typeset(edition) for name, edition in EDITIONS.items()}

@@ -62,6 +62,24 @@ def test_missing_path_is_a_usage_error(tmp_path):
 
 
 def test_reading_imports_no_model_code():
-    code = "import sys, briefs.cli, briefs.text.reader; briefs.text.reader.read_path(sys.argv[1]); print('torch' in sys.modules, 'transformers' in sys.modules)"
+    code = "import sys, briefs.cli, briefs.text.pages; briefs.text.pages.read_path(sys.argv[1]); print('torch' in sys.modules, 'transformers' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds" / "000_3550f0e559f805fd.txt")], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_explain_says_which_layout_each_file_was_read_as(tmp_path):
+    page = tmp_path / "epaper.txt"
+    page.write_text("\n县域经济跑出加速度\n\u3000\u3000今年以来，全县新开工项目42个。\n\u3000\u3000园区新增企业12家。\n", encoding="utf-8")
+    seed = ROOT / "seeds" / "000_3550f0e559f805fd.txt"
+    result = runner.invoke(app, ["split", str(page), str(seed), "--explain"])
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"briefs: {page}: read as epaper (") and lines[1].startswith(f"briefs: {seed}: read as seeds (")
+
+
+def test_a_forced_layout_is_used_and_an_unknown_one_is_a_one_line_error(tmp_path):
+    seed = ROOT / "seeds" / "000_3550f0e559f805fd.txt"
+    forced = runner.invoke(app, ["split", str(seed), "--layout", "epaper", "--explain"])
+    assert "read as epaper (named in the settings)" in forced.stderr
+    wrong = runner.invoke(app, ["split", str(seed), "--layout", "nonsense"])
+    assert wrong.exit_code == 2 and wrong.stderr == "briefs: unknown layout 'nonsense'; known layouts: auto, seeds, epaper, web\n"

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 import briefs.run.on_ray
 from briefs.cli import app
 from runkit import interrupt_at_write
-from briefs.text.reader import read_path
+from briefs.text.pages import read_path
 
 ray = pytest.importorskip("ray")
 

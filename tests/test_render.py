@@ -27,7 +27,7 @@ def make_brief(**changes) -> Brief:
         kicker_en=None,
         subtitle_zh=None,
         subtitle_en=None,
-        date="2023-12-6 10:20:32",
+        date="2023-12-06",
         publication_zh="辽宁日报",
         publication_en="Liaoning Daily",
         summary=(BilingualLine("共签约落地项目21个,协议投资额28.72亿元。", "21 projects were signed, with 2.872 billion yuan of agreed investment.", 3),),
@@ -110,28 +110,52 @@ def test_identity_signature_fields():
     assert identity_fields("engine:gloss|dict:cedict@1a2b|v:0.1") == {"engine": "gloss", "dict": "cedict@1a2b", "v": "0.1"}
 
 
-def test_index_is_ordered_by_source_and_article_whatever_the_write_order():
-    second = make_brief(article_index=2, title_en="Second")
-    first = make_brief(article_index=1, title_en="First", warnings=("x",))
-    index = index_markdown([("b.md", second), ("a.md", first)])
+def test_index_is_ordered_by_source_then_date_then_article_whatever_the_write_order():
+    second = make_brief(article_index=2, title_en="Second", date="2019-10-08")
+    first = make_brief(article_index=1, title_en="First", warnings=("x",), date="2019-10-09")
+    other = make_brief(article_index=1, title_en="Other page", source_file="seeds/001.txt", date=None)
+    index = index_markdown([("b.md", second), ("a.md", first), ("c.md", other)])
     rows = [l for l in index.splitlines() if l.startswith("| [")]
     assert rows == [
-        "| [First](a.md) | `000_3550f0e559f805fd.txt` #1 | 1 | 1 |",
-        "| [Second](b.md) | `000_3550f0e559f805fd.txt` #2 | 1 | 0 |",
+        "| [Second](b.md) | 2019-10-08 | `000_3550f0e559f805fd.txt` #2 | 1 | 0 |",
+        "| [First](a.md) | 2019-10-09 | `000_3550f0e559f805fd.txt` #1 | 1 | 1 |",
+        "| [Other page](c.md) |  | `001.txt` #1 | 1 | 0 |",
     ]
 
 
-def figure(english: str, kind: str, value: float, measures: str = "项目") -> KeyFigure:
-    return KeyFigure("x", value, None, english, kind, measures, measures and "projects", "句。", "Sentence.")
+def figure(english: str, kind: str, value: float, measures: str = "项目", unit: str | None = None, prominent: bool = False) -> KeyFigure:
+    return KeyFigure("x", value, unit, english, kind, measures, measures and "projects", "句。", "Sentence.", "x句", prominent)
 
 
-def test_key_figures_table_shows_amounts_first_then_counts_of_ten_or_more_once_each():
-    figures = (figure("3", "count", 3), figure("21", "count", 21), figure("6.2%", "percent", 6.2),
-               figure("21", "count", 21), figure("55", "count", 55, measures=""))
+def table(md: str) -> list[str]:
+    rows = md.split("## Key figures")[1].split("\n\n")[1]
+    return [row.split(" | ")[0].lstrip("| ") for row in rows.splitlines()[2:]]
+
+
+def test_key_figures_rank_money_by_size_then_rates_then_counts_then_quantities_once_each():
+    figures = (figure("3", "count", 3), figure("800 tonnes", "quantity", 800, unit="tonnes"),
+               figure("1.2 billion yuan", "quantity", 1.2e9, unit="yuan"), figure("6.2%", "percent", 6.2, unit="%"),
+               figure("21", "count", 21), figure("15.147 billion yuan", "quantity", 1.5147e10, unit="yuan"),
+               figure("21", "count", 21))  # fmt: skip
+    assert table(brief_markdown(make_brief(figures=figures))) == [
+        "15.147 billion yuan", "1.2 billion yuan", "6.2%", "21", "3", "800 tonnes"
+    ]
+
+
+def test_the_lead_counts_double_within_a_tier():
+    figures = (figure("100 million yuan", "quantity", 1e8, unit="yuan"),
+               figure("60 million yuan", "quantity", 6e7, unit="yuan", prominent=True),
+               figure("40 million yuan", "quantity", 4e7, unit="yuan", prominent=True))  # fmt: skip
+    assert table(brief_markdown(make_brief(figures=figures))) == ["60 million yuan", "100 million yuan", "40 million yuan"]
+
+
+def test_the_table_shows_ten_and_every_figure_is_in_a_collapsed_block_below():
+    figures = tuple(figure(f"{n} million yuan", "quantity", n * 1e6, unit="yuan") for n in range(1, 15))
     md = brief_markdown(make_brief(figures=figures))
-    table = md.split("## Key figures")[1].split("\n\n")[1]
-    assert [row.split(" | ")[0] for row in table.splitlines()[2:]] == ["| 6.2%", "| 21"]
-    assert "All 5 figures, each with its sentence, are in the JSON sidecar." in md
+    assert len(table(md)) == 10 and table(md)[0] == "14 million yuan"
+    details = md.split("<details>")[1].split("</details>")[0]
+    assert "Every figure of the article (14)" in details
+    assert all(f"| {n} million yuan | x | x句 |" in details for n in range(1, 15))
 
 
 def long_sentence_brief(n: int) -> tuple[Brief, int]:

@@ -9,7 +9,7 @@ import pytest
 
 from briefs.text import layout
 from briefs.text.document import as_dict
-from briefs.text.reader import read_path
+from briefs.text.pages import read_path
 from readerkit import counted, document_text
 
 ROOT = Path(__file__).resolve().parent.parent

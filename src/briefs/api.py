@@ -24,7 +24,7 @@ from .run.command import run_command
 from .run.progress import Progress
 from .run.report import RunReport
 from .text.document import Document
-from .text.reader import read_path
+from .text.pages import read_path
 
 __all__ = [
     "Brief", "Briefer", "Config", "Document", "Options", "RunReport", "apply_overrides", "load_config", "read",
@@ -36,11 +36,13 @@ def _stderr(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def read(path: Path | str) -> Document:
-    """One page (a file of any supported kind) as articles, sections, paragraphs and extras.
+def read(path: Path | str, layout: str = "auto") -> Document:
+    """One page (text or a saved web page) as articles, sections, paragraphs and extras.
 
-    An unreadable or non-Chinese file raises ``briefs.errors.InputError`` naming it."""
-    return read_path(path)
+    ``layout`` is found from the page unless named (seeds, epaper, web); the
+    document says which was used (``document.layout``). An unreadable or
+    non-Chinese file raises ``briefs.errors.InputError`` naming it."""
+    return read_path(path, layout)
 
 
 class Briefer:
@@ -61,6 +63,10 @@ class Briefer:
     def brief(self, document: Document) -> list[Brief]:
         """One brief per article of ``document``, in page order, translated in one batch."""
         return brief_articles([(document, i) for i in range(len(document.articles))], self.tools, self.options)
+
+    def brief_file(self, path: Path | str) -> list[Brief]:
+        """``read`` with the config's layout, then ``brief``."""
+        return self.brief(read(path, self.config.reader.layout))
 
 
 def render_markdown(brief: Brief, bilingual: bool = False) -> str:

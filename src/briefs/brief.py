@@ -31,6 +31,8 @@ class KeyFigure:
     measures_en: str
     sentence_zh: str
     sentence_en: str
+    clause_zh: str = ""  # the clause of the sentence the figure stands in
+    prominent: bool = False  # stated in the headline or the lead paragraph (see figures.salience)
 
 
 @dataclass(frozen=True)
@@ -78,3 +80,7 @@ class Brief:
     engines: EngineInfo
     counts: Counts
     warnings: tuple[str, ...] = ()
+    author_zh: str | None = None  # the author a web page names (its metadata or an 作者 line)
+    author_en: str | None = None
+    title_source: str = "page"  # "lead": the page gives no headline; the title is the lead's first clause
+    date_source: str | None = None  # where ``date`` (ISO) comes from: "meta", "dateline" or "file"

@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping
 
 from .registry import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS
 from .errors import BriefsError
+from .text.layouts import LAYOUTS
 
 CONFIG_NAME = "briefs.toml"
 DEFAULT_TRANSLATION_MODEL = "Helsinki-NLP/opus-mt-zh-en"
@@ -145,7 +146,15 @@ class RunConfig:
 
 
 @dataclass(frozen=True)
+class ReaderConfig:
+    """How pages are read: their layout, found from the text's shape unless named."""
+
+    layout: str = field(default="auto", metadata=_rule(lambda v: v in LAYOUTS, "one of " + ", ".join(map(repr, LAYOUTS))))
+
+
+@dataclass(frozen=True)
 class Config:
+    reader: ReaderConfig = field(default_factory=ReaderConfig)
     translator: TranslatorConfig = field(default_factory=TranslatorConfig)
     summarizer: SummarizerConfig = field(default_factory=SummarizerConfig)
     glossary: GlossaryConfig = field(default_factory=GlossaryConfig)

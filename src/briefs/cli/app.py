@@ -21,6 +21,12 @@ app = typer.Typer(
     add_completion=False,
 )
 
+PathsArgument = Annotated[
+    list[Path], typer.Argument(metavar="PATH...", help="Pages (.txt, .md, .html, .pdf), or folders of them.")
+]
+LayoutOption = Annotated[
+    str, typer.Option("--layout", help="auto (from each page's shape), seeds, epaper or web; .html and .pdf files are read by their type.")
+]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./briefs.toml if present).")]
 
 

@@ -12,7 +12,7 @@ import typer
 
 from ..errors import EXIT_OK, EXIT_SKIPPED, BriefsError, InputError
 from ..text.document import Document
-from .app import app, fail
+from .app import LayoutOption, PathsArgument, app, fail
 
 class SplitFormat(str, Enum):
     json = "json"
@@ -21,8 +21,10 @@ class SplitFormat(str, Enum):
 
 @app.command()
 def split(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Article files, or folders of *.txt / *.md.")],
+    paths: PathsArgument,
     format: Annotated[SplitFormat, typer.Option("--format", "-f", help="json: one JSON object per file per line; md: readable outline.")] = SplitFormat.json,
+    layout: LayoutOption = "auto",
+    explain: Annotated[bool, typer.Option("--explain", help="Say on stderr which layout each file was read as, and why.")] = False,
 ) -> None:
     """Read news pages and show their articles, sections, paragraphs and extras.
 
@@ -32,7 +34,9 @@ def split(
     from ..render.outline import document_markdown
 
     skipped = 0
-    for doc in _documents(paths):
+    for doc in _documents(paths, layout):
+        if doc is not None and explain:
+            typer.echo(f"briefs: {doc.source}: read as {doc.layout} ({doc.layout_reason})", err=True)
         if doc is None:
             skipped += 1
         elif format is SplitFormat.json:
@@ -42,12 +46,14 @@ def split(
     raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
 
 
-def _documents(paths: list[Path]) -> Iterator[Document | None]:
+def _documents(paths: list[Path], layout: str = "auto") -> Iterator[Document | None]:
     """Each input read in turn; a bad file is reported in one line and yields None."""
     from ..api import read
     from ..run.inputs import collect_inputs
+    from ..text.layouts import check_layout
 
     try:
+        check_layout(layout)
         inputs = collect_inputs(paths)
     except BriefsError as err:
         fail(err)
@@ -56,7 +62,7 @@ def _documents(paths: list[Path]) -> Iterator[Document | None]:
         yield None
     for path in inputs.files:
         try:
-            yield read(path)
+            yield read(path, layout)
         except InputError as err:
             typer.echo(f"briefs: skipped {err}", err=True)
             yield None
@@ -64,7 +70,8 @@ def _documents(paths: list[Path]) -> Iterator[Document | None]:
 
 @app.command("figures")
 def figures_command(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Article files, or folders of *.txt / *.md.")],
+    paths: PathsArgument,
+    layout: LayoutOption = "auto",
 ) -> None:
     """Show every figure of each article as JSON Lines.
 
@@ -75,7 +82,7 @@ def figures_command(
     from ..figures.find import article_figures
 
     skipped = 0
-    for doc in _documents(paths):
+    for doc in _documents(paths, layout):
         if doc is None:
             skipped += 1
             continue

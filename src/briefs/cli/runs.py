@@ -16,12 +16,13 @@ from .app import ConfigOption, app, debug, fail, warn
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(metavar="INPUT...", help="Article files, or folders of *.txt / *.md.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="INPUT...", help="Pages (.txt, .md, .html, .pdf), or folders of them.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the briefs, their JSON sidecars and index.md.")] = Path("outputs"),
     config: ConfigOption = None,
     translator: Annotated[Optional[str], typer.Option("--translator", help="Translation engine: marian, ctranslate2, seq2seq or gloss.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Translation model: hub id or local directory.")] = None,
     summarizer: Annotated[Optional[str], typer.Option("--summarizer", help="Summary engine: extractive or seq2seq.")] = None,
+    layout: Annotated[Optional[str], typer.Option("--layout", help="Page layout: auto (default), seeds, epaper or web.")] = None,
     full: Annotated[bool, typer.Option("--full", help="Also translate the whole article.")] = False,
     bilingual: Annotated[bool, typer.Option("--bilingual", help="Also show the whole article, Chinese and English paragraph by paragraph.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress; only errors and the closing line.")] = False,
@@ -41,7 +42,7 @@ def run(
 
     debug.on = debug.on or debug_flag
     overrides = {"translator.engine": translator, "translator.model": model, "summarizer.engine": summarizer,
-                 "run.executor": executor, "run.workers": workers, "run.ray_address": ray_address}  # fmt: skip
+                 "run.executor": executor, "reader.layout": layout, "run.workers": workers, "run.ray_address": ray_address}  # fmt: skip
     try:
         settings = apply_overrides(load_config(config), overrides)
         with handled():

@@ -19,7 +19,8 @@ from ..gloss.rules import ALL_FEATURES, GlossFeatures
 from ..glossary.terms import Glossary
 
 # 0.2: the rules of GlossFeatures after possessives, and the general lexicon.
-VERSION = "0.2"
+# 0.3: dictionary notes never shown ("refers to …", "variant of …"); idioms and policy phrases.
+VERSION = "0.3"
 
 
 class GlossTranslator:

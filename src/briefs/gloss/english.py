@@ -31,7 +31,7 @@ PREPOSITIONS = frozenset(
 _NO_ARTICLE = PREPOSITIONS | frozenset(
     "the a an this that these those his her its their our my your some any many much more most few "
     "several all each every other another no not such own same what which who whom whose why how where "
-    "when whether if as than and or but so yet also still already only even just very too quite again "
+    "when whether if as than and or but so yet also still already only even just very too quite again once "
     "he she it they we i you him them us me one two three four five six seven eight nine ten hundred "
     "thousand million billion is are was were be been has have had do does did will would can could may "
     "might must shall should there here then now today yesterday tomorrow however therefore thus "
@@ -92,8 +92,11 @@ def join(pieces: list[tuple[str, str]]) -> str:
 
 
 def takes_article(phrase: str) -> bool:
-    """Whether a glossed noun phrase may take "the": a lowercase content word first."""
-    first = phrase.split(" ", 1)[0]
+    """Whether a glossed noun phrase may take "the": a lowercase content word first, and
+    no preposition last (a phrase ending in one is no noun phrase: "good to live and work in")."""
+    first, _, rest = phrase.partition(" ")
+    if rest and rest.rsplit(" ", 1)[-1] in PREPOSITIONS:
+        return False
     return first.isalpha() and first.islower() and first not in _NO_ARTICLE and not first.endswith("ly")
 
 
@@ -129,6 +132,7 @@ def past_tense(phrase: str) -> str:
     verb, space, rest = phrase.partition(" ")
     if not verb.isalpha() or not verb.islower() or verb in _NO_ARTICLE or verb in _PAST_FORMS or verb.endswith("ed"):
         return phrase  # not a verb, or already past
+    verb = _base_form(verb)
     if verb in _IRREGULAR_PAST:
         past = _IRREGULAR_PAST[verb]
     elif verb.endswith("e"):
@@ -140,6 +144,17 @@ def past_tense(phrase: str) -> str:
     else:
         past = verb + "ed"
     return past + space + rest
+
+
+def _base_form(verb: str) -> str:
+    """A verb the lexicon gives in the third person ("believes", "says", "watches") without its ending."""
+    if verb.endswith("es") and verb[:-2] in _IRREGULAR_PAST:
+        return verb[:-2]  # goes
+    if verb.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return verb[:-2]
+    if verb.endswith("s") and not verb.endswith(("ss", "us", "is", "as")) and len(verb) > 3:
+        return verb[:-1]
+    return verb
 
 
 def _one_short_syllable(verb: str) -> bool:

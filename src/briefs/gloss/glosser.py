@@ -46,6 +46,8 @@ _TYPOGRAPHIC_SPACE = regex.compile(rf"(?<=\p{{Han}})[ \t]+(?={_ALNUM})|(?<={_ALN
 # words, the one using them is the likelier (在|位于 rather than 在位|于).
 _CORE_FREQUENCY = 30
 _NO_LEXICON = Lexicon({}, "none")
+# The longest lexicon phrase a one-character glossary unit is looked for in.
+_LONGEST_PHRASE = 8
 
 
 class Glosser:
@@ -135,7 +137,9 @@ class Glosser:
             for era in find_eras(sentence):
                 candidates.append((era.start, era.end, Piece(sentence[era.start : era.end], era.english, "figure", tag="date")))
         if self.glossary is not None:
-            candidates += [(a, b, Piece(sentence[a:b], term.en, "term")) for a, b, term in self.glossary.find(sentence)]
+            for a, b, term in self.glossary.find(sentence):
+                if b - a > 1 or not self._inside_listed_phrase(sentence, a, b):
+                    candidates.append((a, b, Piece(sentence[a:b], term.en, "term")))
         if self.features.names:
             for start, end in dotted_name_parts(sentence, self._is_name, self._is_common_word):
                 candidates.append((start, end, Piece(sentence[start:end], self._foreign_name(sentence[start:end]), "name")))
@@ -145,6 +149,16 @@ class Glosser:
             if not chosen or start >= chosen[-1][1]:
                 chosen.append((start, end, piece))
         return chosen
+
+    def _inside_listed_phrase(self, sentence: str, start: int, end: int) -> bool:
+        """Whether a lexicon phrase covers sentence[start:end]: a one-character unit
+        (区, 县) then belongs to it (先导区 "pilot zone", not 先导 + "district")."""
+        longest = _LONGEST_PHRASE
+        for a in range(max(0, start - longest + 1), start + 1):
+            for b in range(end, min(len(sentence), a + longest) + 1):
+                if b - a > 1 and sentence[a:b] in self.lexicon:
+                    return True
+        return False
 
     def _is_name(self, word: str) -> bool:
         return any(e.proper for e in self.cedict.lookup(word))
@@ -210,17 +224,21 @@ class Glosser:
         if not self.features.sense_ranking:
             # The naive gloss: the first sense of the first entry, as written.
             return Sense(entries[0].senses[0]) if entries and entries[0].senses else None
-        return choose(entries, self._resolve, _verb_tag(self._tag(word)) if self.features.pos_senses else None)
+        if not self.features.pos_senses:
+            return choose(entries, self._resolve)
+        tag = self._tag(word)
+        return choose(entries, self._resolve, _verb_tag(tag), common=_common_tag(tag))
 
     def _resolve(self, word: str) -> str | None:
         found = choose(self.cedict.lookup(word))
         return found.english if found is not None else None
 
     def _pieces_of(self, word: str) -> str:
-        """A word with no usable sense: its characters, else its sound."""
+        """A word with no usable sense (only notes): its characters; a character
+        that is only a classifier, nothing (English counts without one); else its sound."""
         if len(word) > 1:
             return " ".join(filter(None, (self.word(c) for c in word)))
-        return romanize(word)
+        return "" if self._is_classifier(word) else romanize(word)
 
 
 def _verb_tag(tag: str) -> bool | None:
@@ -228,3 +246,12 @@ def _verb_tag(tag: str) -> bool | None:
     if tag.startswith("v") and tag != "vn":  # vn: a verb used as a noun (发展 development)
         return True
     return False if tag else None
+
+
+# jieba's tags for names: person, place, organisation, other proper noun, abbreviation.
+_NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz", "j"))
+
+
+def _common_tag(tag: str) -> bool:
+    """Whether jieba's tag says the word is a common word, not a name."""
+    return bool(tag) and tag not in _NAME_TAGS

@@ -16,15 +16,29 @@ import regex
 
 from .cedict import Entry
 
-# Senses that describe the headword rather than translate it.
+# Senses that describe the headword rather than translate it: cross-references,
+# variants, readings, surnames, classifiers, explanations of what it refers to.
 _NOTE = re.compile(
-    r"^(?:(?:old |archaic |unofficial |erhua |japanese |same as |also )?variant of|see |see also|"
+    r"^(?:(?:old |archaic |unofficial |erhua |japanese |same as |also )?variant of|see |see also|refers to|"
     r"also written|also called|used in|used as|(?:taiwan |also )?pr\. |cl:|surname |old name for|"
-    r"same as|abbr\. to|(?:one of )?the \d+|classifier for|component in|radical in|"
-    r"(?:\w+ )?(?:chinese )?character|kangxi radical|name of a river|place name)",
+    r"same as|abbr\. to|(?:one of )?the \d+|classifier for|component in|radical in|phonetic \"|"
+    r"(?:prefix|suffix) (?:used|of|for|forming|corresponding)|(?:a )?name of|"
+    r"(?:\w+ )?(?:chinese )?character|kangxi radical|place name)",
     re.IGNORECASE,
 )
 _ABBREVIATION = re.compile(r"^abbr\. (?:for|of) ([^\s\[,|]+)(?:\|([^\s\[,]+))?(?:\[[^\]]*\])?(?:,\s*(.+))?$")
+# A note before the rendering: "classifier indicating a small amount…: some, a few",
+# "short name for Fujian province 福建[Fu2 jian4]".
+_NOTE_BEFORE = re.compile(r"^(?:(?:classifier|particle|prefix|suffix|interjection)\b[^:]*:\s*|short (?:name )?for (?=[A-Z]))")
+# What a note leaves in English if one gets through: the gloss checks its output
+# against this (tests, benchmarks/bench_gloss.py). A place word before "in"/"of"
+# and a capital is a description of where a place is ("Leye county in Guangxi").
+NOTE_WORDING = re.compile(
+    r"(?i:\brefers to\b|\bsee also\b|\bvariant of\b|\bused in\b|\babbr\.|\bsurname\b|\bCL:|"
+    r"\((?:person |japanese )?name\)|\((?:literary|tw|bound form|dialect|archaic|old|coll\.)\)|"
+    r"\balso (?:written|called|pr\.)|\b(?:short|old) name for\b|\bpr\. \[)"
+    r"|\b(?:county|district|township|prefecture) (?:in|of) [A-Z]"
+)
 # Registers a gloss of modern news should reach for last.
 _RARE = re.compile(
     r"^\((?:literary|archaic|old|dialect|tw|slang|internet slang|onom\.|buddhism|taoism|tcm|"
@@ -35,9 +49,16 @@ _RARE = re.compile(
 # "Longcheng district of Chaoyang city", "Liaoning province in northeast China":
 # the name, then where it is; "Nobel Prize in Literature" is all name.
 _LOCATED = re.compile(
-    r"\b((?:province|county|city|district|prefecture|town|township|village|region|state|river|lake|"
+    r"\b((?i:province|county|city|district|prefecture|town|township|village|region|state|river|lake|"
     r"mountain|island|banner)) (?:in|of|on|at|near|under|within|north|south|east|west|capital)\b.*$"
 )
+# "state of Texas": the name comes after the kind of place.
+_KIND_FIRST = re.compile(r"^(?:the )?(?:state|province|city|county|island) of (?=[A-Z])")
+# "Ürümqi or Urumqi", "Louis or Lewis": two spellings of one name; the first is the usual one.
+_SPELLINGS = re.compile(r"^(\S+) or [A-Z]\S*$")
+# A county-level place or below: the only reading CC-CEDICT has for some common
+# words (乐业 "Leye county in Guangxi", 山上 "Shanshang township in Tainan").
+_MINOR_PLACE = re.compile(r"\b(?:county|township|town|district|village|banner)\b", re.IGNORECASE)
 # The rank of a Chinese city, which English leaves out: "Shanghai municipality", "Nanjing subprovincial city".
 _CITY_RANK = re.compile(
     r" (?:municipality|(?:sub-?provincial|(?:sub-)?prefecture[- ]level|county[- ]level) city)\b.*$", re.IGNORECASE
@@ -68,7 +89,8 @@ def clean(sense: str, *, proper: bool = False) -> str:
     """
     text = _PLACEHOLDERS.sub(" ", _core(sense))
     if proper:
-        text = _CITY_RANK.sub("", _LOCATED.sub(r"\1", text))
+        text = _CITY_RANK.sub("", _LOCATED.sub(r"\1", _KIND_FIRST.sub("", text)))
+        text = _SPELLINGS.sub(r"\1", text)
     text = " ".join(text.replace("~", "").split()).strip(" ,.:")
     if text.startswith("to ") and len(text) > 3:
         # English news reports what was done; the infinitive marker only adds noise.
@@ -79,26 +101,49 @@ def clean(sense: str, *, proper: bool = False) -> str:
 def _core(sense: str) -> str:
     """The sense without notes in brackets, a synonym after a semicolon, an
     explanation after a comma or colon, or the "lit."/"fig." label."""
-    text = _HANZI_REFERENCE.sub("", sense)
     # "lit. thousand ways (idiom); by every possible means": what the idiom means comes last.
-    text = text.rsplit("(idiom);", 1)[-1]
+    text = sense.rsplit("(idiom);", 1)[-1]
+    # Brackets first: a note in them may list references ("dream (CL:場|场[chang2],個|个[ge4])").
     while True:
         stripped = _PARENTHESES.sub(" ", text)
         if stripped == text:
             break
         text = stripped
+    text = _HANZI_REFERENCE.sub("", text)
     text = text.split(";")[0].split(",")[0].split(": ")[0]
     return _FIGURATIVE.sub("", text.strip())
 
 
-def usable(entry: Entry) -> list[tuple[float, Sense]]:
-    """(rank, sense) for each sense worth showing; lower rank is better."""
+def rendering(sense: str, *, proper: bool = False) -> str | None:
+    """The English a CC-CEDICT sense gives for its headword, or None if the sense is a note.
+
+    A note says something about the headword instead of translating it: "refers
+    to …", "see …", "(old / erhua) variant of …", "used in …", "abbr. for …",
+    "surname …", "also written …", "CL:…", "classifier for …", "name of …", a
+    reading ("Taiwan pr. …"). A gloss never shows one. Notes around a rendering
+    are removed and the rendering kept: "(bound form) school" → "school",
+    "(literary) wise" → "wise", "Carter (name)" → "Carter", "dinosaur; CL:頭" →
+    "dinosaur", "short name for Fujian province" → "Fujian province". A sense
+    whose English still reads as a note is no rendering either.
+    """
+    if _NOTE.match(sense) or _ABBREVIATION.match(sense):
+        return None
+    english = clean(_NOTE_BEFORE.sub("", sense), proper=proper)
+    if not any(c.isalpha() for c in english) or NOTE_WORDING.search(english):
+        return None
+    return english
+
+
+def usable(entry: Entry, common: bool = False) -> list[tuple[float, Sense]]:
+    """(rank, sense) for each sense worth showing; lower rank is better.
+
+    ``common``: the word is used as a common word, so a proper noun's county,
+    district or township is no reading of it (宜居乐业 is not about Leye county).
+    """
     found = []
     for position, sense in enumerate(entry.senses):
-        if _NOTE.match(sense) or _ABBREVIATION.match(sense):
-            continue
-        english = clean(sense, proper=entry.proper)
-        if not english or not any(c.isalpha() for c in english):
+        english = rendering(sense, proper=entry.proper)
+        if english is None or (common and entry.proper and _MINOR_PLACE.search(sense)):
             continue
         # Earlier senses are the commoner ones; a rare register or a literal
         # reading goes last; a long sense gives way to a short one near it.
@@ -109,7 +154,10 @@ def usable(entry: Entry) -> list[tuple[float, Sense]]:
 
 
 def choose(
-    entries: Sequence[Entry], resolve: Callable[[str], str | None] | None = None, verb: bool | None = None
+    entries: Sequence[Entry],
+    resolve: Callable[[str], str | None] | None = None,
+    verb: bool | None = None,
+    common: bool = False,
 ) -> Sense | None:
     """The sense a gloss shows for a word with these dictionary entries, or None.
 
@@ -120,11 +168,13 @@ def choose(
     abbreviation points to when the entry gives no English. ``verb`` says
     whether the word is used as a verb here (None: not known); a sense of the
     other part of speech then gives way to one of the same (建议 as a noun:
-    "proposal", not "propose").
+    "proposal", not "propose"). ``common`` is ``usable``'s. With no rendering
+    at all (only notes) the answer is None, and the caller glosses the word
+    another way: by its characters, or its sound.
     """
     readings = []
     for i, entry in enumerate(entries):
-        senses = usable(entry)
+        senses = usable(entry, common)
         readings.append(((entry.proper, _is_variant(entry), -len(senses), i), senses))
     for _, senses in sorted(readings, key=lambda r: r[0]):
         if senses:
@@ -132,8 +182,9 @@ def choose(
     for entry in entries:
         for sense in entry.senses:
             found = _ABBREVIATION.match(sense)
-            if found and found.group(3):
-                return Sense(clean(found.group(3)))
+            english = rendering(found.group(3)) if found and found.group(3) else None
+            if english:
+                return Sense(english)
             if found and resolve is not None:
                 english = resolve(found.group(2) or found.group(1))
                 if english:

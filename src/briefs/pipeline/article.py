@@ -11,21 +11,27 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
 
-from ..text import layout
+import regex as re
+
 from ..brief import BilingualLine, Brief, Counts, EngineInfo, KeyFigure, SectionBrief
-from ..text.document import Article, Document
 from ..figures.check import check_figures
 from ..figures.figure import Figure
 from ..figures.find import find_figures, key_figures
+from ..protocols import Summarizer
+from ..text import layout
+from ..text.dates import ArticleDate, article_date
+from ..text.document import Article, Document
+from ..text.script import simplifier
 from ..text.sentences import split_sentences
+from .figure_rows import as_written, clause_of, measures, measures_english
 from .tools import Options, Tools
 
 # Sizes of extractive summaries: what a reader skims in a brief.
 ARTICLE_SUMMARY = (3, 5)
 SECTION_SUMMARY = (1, 2)
-_CLAUSE_BREAK = ",，;；:：。！？!?、 "
 
 
 @dataclass(frozen=True)
@@ -50,30 +56,35 @@ def summary_size(n: int, bounds: tuple[int, int]) -> int:
     return min(n, max(low, min(high, math.ceil(n / 8))))
 
 
-def _summary(summarizer, sentences: Sequence[_Sentence], bounds: tuple[int, int]) -> list[tuple[str, int]]:
-    if not sentences:
+def _summary(
+    summarizer: Summarizer | None, sentences: Sequence[_Sentence], bounds: tuple[int, int], plain: Callable[[str], str]
+) -> list[tuple[str, int]]:
+    if not sentences or summarizer is None:
         return []
-    picked = summarizer.summarize([s.zh for s in sentences], summary_size(len(sentences), bounds))
+    picked = summarizer.summarize([plain(s.zh) for s in sentences], summary_size(len(sentences), bounds))
     # Extractive engines give indices (in source order); abstractive ones give text.
     return [(sentences[p].zh, sentences[p].paragraph) if isinstance(p, int) else (p, -1) for p in picked]
 
 
-def measures(sentence: str, figure: Figure, others: Sequence[Figure] = ()) -> str:
-    """The words a figure quantifies: the clause right before it (总投资61.12亿元 → 总投资),
-    stopping at an earlier figure of the same clause (辐射3镇1街 → nothing for 1街)."""
-    before = sentence[: figure.start]
-    cut = max([before.rfind(c) for c in _CLAUSE_BREAK] + [f.end - 1 for f in others if f.end <= figure.start])
-    words = before[cut + 1 :][-10:].strip()
-    return words if len(words) >= 2 else ""
+# Where a lead's first clause ends: a title made from it stays a headline, not a sentence.
+_LEAD_CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 
 
-def measures_english(english: str | None) -> str:
-    """A table cell, not a sentence: no sentence capital or leading article."""
-    text = (english or "").strip().rstrip(".")
-    for article in ("The ", "A ", "An "):
-        if text.startswith(article):
-            return text[len(article) :]
-    return text
+def lead_clause(article: Article) -> str | None:
+    """The first clause of the article's lead, its dateline dropped: a title for an article with none."""
+    for paragraph in article.paragraphs:
+        lead = layout.strip_dateline(paragraph).strip()
+        clause = _LEAD_CLAUSE.split(lead, maxsplit=1)[0].strip()
+        if clause:
+            return clause
+    return None
+
+
+def _date(doc: Document, article: Article) -> ArticleDate | None:
+    meta = [_meta(doc, article, key) for key in ("发布日期", "发布时间", "日期")]
+    page = [e.text for e in doc.extras] + [e.text for e in article.extras if e.kind == "meta"]
+    first = article.paragraphs[0] if article.paragraphs else None
+    return article_date(meta, first, page, Path(doc.source).name)
 
 
 def _for_model(zh: str) -> str:
@@ -96,13 +107,23 @@ class CheckedTranslation:
         return dataclasses.replace(self, fallback=True)
 
 
-def translate_checked(tools: Tools, texts: Sequence[str]) -> dict[str, CheckedTranslation]:
-    """Translate every distinct text in one call, hold each line to its Chinese, let the guard review it."""
+def translate_checked(tools: Tools, texts: Sequence[str], simplified: Mapping[str, str] = {}) -> dict[str, CheckedTranslation]:
+    """Translate every distinct text in one call, hold each line to its Chinese, let the guard review it.
+
+    A text in traditional characters is read through its simplified copy (``simplified``): the model,
+    the figures and the glossary see that; the result stays keyed by the text as written."""
     unique = list(dict.fromkeys(t for t in texts if t))
-    english = tools.translator.translate([_for_model(t) for t in unique])
-    checked = {zh: _check(tools, zh, en) for zh, en in zip(unique, english)}
+
+    def prepare(zh: str) -> str:
+        return _for_model(simplified.get(zh, zh))
+
+    def check(zh: str, en: str) -> CheckedTranslation:
+        return _check(tools, simplified.get(zh, zh), en)
+
+    english = tools.translator.translate([prepare(t) for t in unique])
+    checked = {zh: check(zh, en) for zh, en in zip(unique, english)}
     if tools.guard is not None:
-        checked.update(tools.guard.review(checked, _for_model, lambda zh, en: _check(tools, zh, en)))
+        checked.update(tools.guard.review(checked, prepare, check))
     return checked
 
 
@@ -132,26 +153,36 @@ class _Plan:
     by_section: list[list[tuple[str, int]]]
     figures: list[tuple[_Sentence, Figure, str]]
     publication: str | None
+    author: str | None
+    title: str | None  # the page's headline, else the lead's first clause (see title_source)
     texts: list[str]
+    simplified: dict[str, str]  # text as written → what the engines read, for a page in traditional characters
 
 
 def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     article = doc.articles[index]
+    plain = simplifier(doc.script == "traditional")
     sentences = _sentences(article)
-    summary = _summary(tools.summarizer, sentences, ARTICLE_SUMMARY)
+    summary = _summary(tools.summarizer, sentences, ARTICLE_SUMMARY, plain)
     by_section = [
-        _summary(tools.summarizer, [s for s in sentences if s.section == n], SECTION_SUMMARY) if section.heading else []
+        _summary(tools.summarizer, [s for s in sentences if s.section == n], SECTION_SUMMARY, plain) if section.heading else []
         for n, section in enumerate(article.sections)
     ]
-    figures = [(s, f, measures(s.zh, f, found)) for s in sentences for found in [key_figures(find_figures(s.zh))] for f in found]
+    figures = [
+        (s, f, measures(plain(s.zh), f, found)) for s in sentences for found in [find_figures(plain(s.zh))] for f in key_figures(found)
+    ]
     publication = _meta(doc, article, "消息来源", "来源", "稿源")
-    texts = [article.title, article.kicker, article.subtitle, publication]
+    author = _meta(doc, article, "作者")
+    title = article.title or lead_clause(article)
+    texts = [title, article.kicker, article.subtitle, publication, author]
     texts += [s.heading for s in article.sections] + [zh for zh, _ in summary]
     texts += [zh for picks in by_section for zh, _ in picks]
     texts += [s.zh for s, _, _ in figures] + [m for _, _, m in figures]
     if options.full or options.bilingual:
         texts += [s.zh for s in sentences]
-    return _Plan(doc, index, sentences, summary, by_section, figures, publication, [t for t in texts if t])
+    texts = [t for t in texts if t]
+    simplified = {t: plain(t) for t in texts if plain(t) != t}
+    return _Plan(doc, index, sentences, summary, by_section, figures, publication, author, title, texts, simplified)
 
 
 def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools, options: Options) -> Brief:
@@ -179,9 +210,13 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
             for own in [[s for s in plan.sentences if s.paragraph == n]]
         )
     figure_rows = tuple(
-        KeyFigure(f.source, f.value, f.unit, f.english, f.kind, m, measures_english(en(m)), s.zh, checked[s.zh].en)
+        KeyFigure(
+            as_written(s.zh, f, plan.simplified), f.value, f.unit, f.english, f.kind, m, measures_english(en(m)), s.zh, checked[s.zh].en,
+            clause_zh=clause_of(s.zh, f), prominent=s.paragraph == 0 or f.source in (article.title or ""),
+        )
         for s, f, m in plan.figures
     )
+    date = _date(plan.doc, article)
     warnings: tuple[str, ...] = ()
     if counts.figure_flags:
         warnings += (f"{counts.figure_flags} figure(s) could not be placed in the English; they are shown in brackets",)
@@ -191,15 +226,19 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
         source_file=plan.doc.source,
         article_index=plan.index + 1,
         article_count=len(plan.doc.articles),
-        title_zh=article.title,
-        title_en=en(article.title),
+        title_zh=plan.title,
+        title_en=en(plan.title),
         kicker_zh=article.kicker,
         kicker_en=en(article.kicker),
         subtitle_zh=article.subtitle,
         subtitle_en=en(article.subtitle),
-        date=_meta(plan.doc, article, "发布日期", "发布时间", "日期"),
+        date=date.iso if date else None,
         publication_zh=plan.publication,
         publication_en=en(plan.publication),
+        author_zh=plan.author,
+        author_en=en(plan.author),
+        title_source="page" if article.title else "lead",
+        date_source=date.source if date else None,
         summary=tuple(line(zh, p) for zh, p in plan.summary),
         sections=tuple(
             SectionBrief(s.heading, en(s.heading), tuple(line(zh, p) for zh, p in picks))
@@ -216,7 +255,8 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
 def brief_articles(items: Sequence[tuple[Document, int]], tools: Tools, options: Options = Options()) -> list[Brief]:
     """Briefs for several articles with one translation call: short articles make full batches together."""
     plans = [_plan(doc, index, tools, options) for doc, index in items]
-    checked = translate_checked(tools, [t for plan in plans for t in plan.texts])
+    simplified = {zh: plain for plan in plans for zh, plain in plan.simplified.items()}
+    checked = translate_checked(tools, [t for plan in plans for t in plan.texts], simplified)
     return [_assemble(plan, checked, tools, options) for plan in plans]
 
 

@@ -9,11 +9,13 @@ import regex as re
 
 from ..protocols import identity_fields
 from ..brief import BilingualLine, Brief, KeyFigure
+from ..figures.salience import rank
+from ..text.dates import ArticleDate
 from ..text.document import as_dict
 
 DAGGER = "†"
 GLOSS_NOTE = "word-by-word dictionary gloss, not a translation"
-MAX_TABLE_FIGURES = 12
+MAX_TABLE_FIGURES = 10
 
 
 def slug(text: str | None, words: int = 8) -> str:
@@ -37,18 +39,29 @@ def _english(line: BilingualLine) -> str:
     return text
 
 
+def _english_date(iso: str) -> str:
+    try:
+        return ArticleDate(iso, "meta").english
+    except ValueError:
+        return iso
+
+
 def _header(brief: Brief) -> list[str]:
     out = [f"# {brief.title_en or '(untitled article)'}", ""]
+    if brief.title_source == "lead":
+        out += ["*The page gives this article no headline: the title is its first words.*", ""]
     if brief.kicker_en:
         out += [f"*{brief.kicker_en}*", ""]
     if brief.subtitle_en:
         out += [f"*— {brief.subtitle_en}*", ""]
-    rows = [("Chinese title", brief.title_zh or "(none)")]
+    rows = [("Chinese title", (brief.title_zh or "(none)") if brief.title_source == "page" else f"(none; first words: {brief.title_zh})")]
     rows.append(("Source", f"`{brief.source_file}`, article {brief.article_index} of {brief.article_count}"))
     if brief.date:
-        rows.append(("Date", brief.date))
+        rows.append(("Date", _english_date(brief.date) + ("" if brief.date_source != "file" else " (from the file name)")))
     if brief.publication_zh:
         rows.append(("Publication", f"{brief.publication_en} ({brief.publication_zh})"))
+    if brief.author_zh:
+        rows.append(("Author", f"{brief.author_en} ({brief.author_zh})"))
     engines = brief.engines
     rows.append(("Engines", f"translation: {engines.translator_engine}; summary: {engines.summarizer_engine}"))
     out += ["| | |", "|---|---|", *(f"| {k} | {_cell(v)} |" for k, v in rows), ""]
@@ -66,10 +79,8 @@ def _summary(brief: Brief) -> list[str]:
 
 
 def table_figures(figures: Sequence[KeyFigure]) -> list[KeyFigure]:
-    """The figures worth a row: amounts and shares first, then counts of ten or more, once each."""
-    ranked = [f for f in figures if f.kind != "count"] + [f for f in figures if f.kind == "count" and f.value >= 10 and f.measures_zh]
-    unique = {(f.english, f.measures_en): f for f in reversed(ranked)}
-    return [f for f in ranked if unique.get((f.english, f.measures_en)) is f][:MAX_TABLE_FIGURES]
+    """The figures worth a row, most salient first (``figures.salience``), once each."""
+    return rank(figures)[:MAX_TABLE_FIGURES]
 
 
 def _figures(brief: Brief) -> list[str]:
@@ -80,9 +91,10 @@ def _figures(brief: Brief) -> list[str]:
     for f in rows:
         chinese = f"{_cell(f.source)} · {_cell(f.measures_zh)}" if f.measures_zh else _cell(f.source)
         out.append(f"| {_cell(f.english)} | {_cell(f.measures_en)} | {chinese} |")
-    if len(brief.figures) > len(rows):
-        out += ["", f"All {len(brief.figures)} figures, each with its sentence, are in the JSON sidecar."]
-    return out + [""]
+    out += ["", "<details>", f"<summary>Every figure of the article ({len(brief.figures)}), in page order</summary>", ""]
+    out += ["| Figure | Chinese | In the clause |", "|---|---|---|"]
+    out += [f"| {_cell(f.english)} | {_cell(f.source)} | {_cell(f.clause_zh or f.sentence_zh)} |" for f in brief.figures]
+    return out + ["", "</details>", ""]
 
 
 def _sections(brief: Brief) -> list[str]:
@@ -153,7 +165,10 @@ def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
         "subtitle_zh": brief.subtitle_zh,
         "subtitle_en": brief.subtitle_en,
         "date": brief.date,
+        "date_source": brief.date_source,
+        "title_source": brief.title_source,
         "publication": {"zh": brief.publication_zh, "en": brief.publication_en} if brief.publication_zh else None,
+        "author": {"zh": brief.author_zh, "en": brief.author_en} if brief.author_zh else None,
         "summary": _lines(brief.summary),
         "sections": [{"heading_zh": s.heading_zh, "heading_en": s.heading_en, "summary": _lines(s.summary)} for s in brief.sections],
         "figures": figures,
@@ -172,9 +187,12 @@ def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
 
 
 def index_markdown(entries: Sequence[tuple[str, Brief]]) -> str:
-    """All briefs of a run, ordered by source file and article whatever order they were written in."""
-    out = ["# Briefs", "", f"{len(entries)} briefs.", "", "| Brief | Source | Figures | Warnings |", "|---|---|---|---|"]
-    for name, b in sorted(entries, key=lambda e: (e[1].source_file, e[1].article_index)):
+    """All briefs of a run, by source file, then date, then article, whatever order they were written in."""
+    out = ["# Briefs", "", f"{len(entries)} briefs.", "", "| Brief | Date | Source | Figures | Warnings |", "|---|---|---|---|---|"]
+    for name, b in sorted(entries, key=lambda e: (e[1].source_file, e[1].date or "", e[1].article_index)):
         title = _cell(b.title_en or "(untitled article)")
-        out.append(f"| [{title}]({name}) | `{_cell(Path(b.source_file).name)}` #{b.article_index} | {len(b.figures)} | {len(b.warnings)} |")
+        out.append(
+            f"| [{title}]({name}) | {b.date or ''} | `{_cell(Path(b.source_file).name)}` #{b.article_index} "
+            f"| {len(b.figures)} | {len(b.warnings)} |"
+        )
     return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ from ..config import Config
 from ..errors import InputError
 from ..pipeline.tools import Options, make_tools
 from ..text.document import Document
-from ..text.reader import read_path
+from ..text.pages import read_path
 from .inputs import Inputs, collect_inputs
 from .local import run_batch
 from .output import check_out_dir, remove_leftovers
@@ -21,11 +21,11 @@ from .progress import Progress
 from .report import RunReport
 
 
-def read_all(files: list[Path], report: RunReport, warn: Callable[[str], None]) -> list[Document]:
+def read_all(files: list[Path], report: RunReport, warn: Callable[[str], None], layout: str = "auto") -> list[Document]:
     docs = []
     for path in files:
         try:
-            docs.append(read_path(path))
+            docs.append(read_path(path, layout))
         except InputError as err:
             report.skipped.append(str(err))
             warn(f"briefs: skipped {err}")
@@ -52,7 +52,7 @@ def _run(
     for problem in inputs.problems:
         report.skipped.append(problem)
         warn(f"briefs: skipped {problem}")
-    docs = read_all(inputs.files, report, warn)
+    docs = read_all(inputs.files, report, warn, config.reader.layout)
     if not any(d.articles for d in docs):
         return report
     if config.run.executor == "ray":

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import BriefsError
 
 # Extensions a folder is searched for; files named explicitly are always taken.
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 
 
 @dataclass
@@ -38,7 +38,7 @@ def collect_inputs(paths: list[Path], exclude: Path | None = None) -> Inputs:
         else:
             raise BriefsError(f"{path}: no such file or folder")
     if not found.inputs.files and not found.inputs.problems:
-        raise BriefsError("no input files: give files or folders holding *.txt or *.md")
+        raise BriefsError("no input files: give files or folders holding *.txt, *.md, *.html or *.pdf")
     return found.inputs
 
 

@@ -50,17 +50,25 @@ class Article:
         return None
 
 
+# Fields that describe how a page was read, not what it says: left out of its JSON.
+_NOT_CONTENT = {"content": False}
+
+
 @dataclass(frozen=True)
 class Document:
     source: str
     articles: tuple[Article, ...] = ()
     extras: tuple[Extra, ...] = field(default=())
+    layout: str = field(default="seeds", metadata=_NOT_CONTENT)
+    layout_reason: str = field(default="", metadata=_NOT_CONTENT)
+    script: str = field(default="simplified", metadata=_NOT_CONTENT)  # or "traditional": read through a simplified copy
 
 
 def as_dict(obj: Any) -> Any:
     """Dataclasses to plain dicts and lists (tuples become lists), for JSON."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: as_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        fields = [f for f in dataclasses.fields(obj) if f.metadata.get("content", True)]
+        return {f.name: as_dict(getattr(obj, f.name)) for f in fields}
     if isinstance(obj, (list, tuple)):
         return [as_dict(x) for x in obj]
     if isinstance(obj, dict):

@@ -11,12 +11,9 @@ across any captions set in the cut. Pure text: no model imports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from . import layout
-from ..errors import InputError
-from .decoding import decode
 from .document import EXTRA_KINDS, Article, Document, Extra, ExtraKind, Section
 from .layout import PageLine
 from .marks import CLOSERS, SENTENCE_END
@@ -214,17 +211,3 @@ def parse(text: str, source: str) -> Document:
     markdown = any(line.level for line in lines)
     articles, extras = _Builder(lines, _kinds(lines, markdown)).build()
     return Document(source=source, articles=tuple(articles), extras=tuple(extras))
-
-
-def read_bytes(data: bytes, source: str) -> Document:
-    return parse(decode(data, source), source)
-
-
-def read_path(path: Path | str) -> Document:
-    """Read one file; an unreadable or non-Chinese file is an InputError naming it."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
-    return read_bytes(data, str(path))

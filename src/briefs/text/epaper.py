@@ -1,0 +1,180 @@
+"""E-paper text: each article a headline block, then one paragraph per indented line.
+
+How e-paper sites and their crawlers set an article: a kicker (引题), the
+title (主题) and a subtitle (副题), each on its own line and any of kicker and
+subtitle possibly left as an empty line, then one paragraph per line, indented
+with full-width spaces (U+3000). So indentation, not blank lines, tells body
+from headline: a blank line may fall inside an article, and one stands between
+articles. Within the body, a short indented line without sentence punctuation
+is a section heading; reporter credits, photo lines and layout credits are
+extras. Pure text: no model imports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from . import layout
+from .document import Article, Document, Extra, ExtraKind, Section
+from .marks import HAN, SENTENCE_END
+
+# A body line starts with full-width spaces, or with two or more ordinary ones.
+_INDENT = re.compile(r"^(?:\u3000|[ \xa0]{2,}|\t)")
+_SPACE = " \t\u3000\xa0\ufeff\r"
+# Lines of an e-paper article that are not its text, by the kind of extra they are, tried in order.
+_EXTRA_LINES: tuple[tuple[ExtraKind, str], ...] = (
+    # Layout credits (版式设计：…, 本版责编：…) and contact lines (栏目投稿邮箱：…).
+    ("note", r"^(?:版式设计|本版责编|责任编辑|责编|美编|制图|本版制图|本版编辑|图片编辑)\s*[:：]"),
+    ("note", r"^.{0,30}(?:投稿(?:邮箱|信箱)|[\w.-]+@[\w-]+\.[\w.]+|电话[:：]\s*[\d-]{7,})"),
+    # Picture lines: 图为…, 图片说明：, （新华社发）, 喻 敏摄（人民视觉）, 图②：…摄.
+    ("caption", r"^图为|^图片说明|^[（(][^（）()]{0,24}(?:发|摄|供图|制图)[)）]$|^[（(]?(?:图片|照片)来源[:：]"),
+    ("caption", r"^.{0,16}摄(?:影)?\s*[（(][^（）()]{0,12}[)）]$|^图\s*[①-⑳\d]+\s*[:：].*(?:摄|供图|发)(?:[（(][^（）()]{0,12}[)）])?$"),
+    # A credit in brackets ending a story (（新华社北京2月3日电 记者梅世雄）, （作者为…）); reporters named
+    # under a headline, names spaced to a fixed width (本报记者 张 帆 杨文明); a note signed ——编 者.
+    ("byline", r"^[（(][^（）()]{0,40}(?:电|记者|通讯员|报道|作者)[^（）()]{0,40}[)）]$"),
+    ("byline", r"^(?:本报|新华社)?(?:特约|实习|首席)?(?:记者|通讯员)[\s\p{Han}、]{2,24}$|^——\s*\p{Han}(?:\s*\p{Han}){0,4}$"),
+)
+_EXTRA_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _EXTRA_LINES)
+# What a section heading never holds: a sentence end, or a lead-in left open (汇民农机合作社——).
+_NOT_HEADING = re.compile(rf"[{re.escape(SENTENCE_END)}：:]|(?:——|—|，|、|,)$")
+_MIN_INDENTED_SHARE = 0.5
+
+
+def epaper_reason(text: str) -> str | None:
+    """Why ``text`` reads as e-paper text, or None: its running text is indented and its headline
+    lines are not (most lines indented, or every line set flush left a headline)."""
+    lines = [line for line in _lines(text) if line.strip(_SPACE)]
+    indented = sum(1 for line in lines if _INDENT.match(line))
+    flush = [line for line in lines if not _INDENT.match(line)]
+    if indented < 2 or not flush:
+        return None
+    if indented / len(lines) >= _MIN_INDENTED_SHARE or not any(_is_body(line) for line in flush):
+        return f"{indented} of {len(lines)} lines indented as paragraphs, {len(flush)} headline lines"
+    return None
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _clean(line: str) -> str:
+    return re.sub(r"[ \xa0\u3000]+", " ", line.strip(_SPACE)).strip()
+
+
+@dataclass
+class _Block:
+    """One article as found: its headline lines and its body lines."""
+
+    head: list[str] = field(default_factory=list)
+    empty_below: bool = False  # a blank line under the headline: its subtitle field left empty
+    body: list[str] = field(default_factory=list)
+
+
+def _is_body(line: str) -> bool:
+    """Indented, or plainly running text even where the indent was lost."""
+    text = _clean(line)
+    return bool(_INDENT.match(line)) or (len(text) > 50 or text.endswith(tuple("。！？"))) and not layout.heading_like(text)
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Articles in page order. The lines of one headline stand together; a blank line between two
+    headline lines means two articles, the first without body text (a picture, an advert)."""
+    blocks: list[_Block] = []
+    head: list[str] = []
+    for raw in _lines(text):
+        if raw.strip(_SPACE) and _is_body(raw):
+            runs = _runs(head)
+            blocks += runs
+            if not runs and not blocks:
+                blocks.append(_Block())
+            blocks[-1].body.append(_clean(raw))
+            head = []
+        else:
+            head.append(_clean(raw) if raw.strip(_SPACE) else "")
+    return blocks + _runs(head)
+
+
+def _runs(head: list[str]) -> list[_Block]:
+    """Each run of adjacent headline lines, a ——subtitle set apart by a blank line joined to its title."""
+    runs: list[_Block] = []
+    for i, line in enumerate(head):
+        if not line:
+            if runs and i > 0 and head[i - 1]:
+                runs[-1].empty_below = True
+        elif i > 0 and head[i - 1]:
+            runs[-1].head.append(line)
+        elif runs and layout.is_subtitle(line) and len(runs[-1].head) < 3:
+            runs[-1].head.append(line)
+            runs[-1].empty_below = False
+        else:
+            runs.append(_Block([line]))
+    return runs
+
+
+def _headline(block: _Block) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(kicker, title, subtitle, banners). Three lines are kicker, title and subtitle; of two, a
+    ——subtitle or a body straight below makes the second the subtitle, else the first is a kicker."""
+    banners, lines = block.head[:-3], block.head[-3:]
+    kicker = title = subtitle = None
+    if len(lines) == 3:
+        kicker, title, subtitle = lines
+    elif len(lines) == 2 and (layout.is_subtitle(lines[1]) or not block.empty_below):
+        title, subtitle = lines
+    elif len(lines) == 2:
+        kicker, title = lines
+    elif lines:
+        title = lines[0]
+    if subtitle is not None:
+        subtitle = layout.strip_dash(subtitle)
+    return kicker, title, subtitle, banners
+
+
+def _body_kind(text: str, following: list[str]) -> ExtraKind | str:
+    for kind, pattern in _EXTRA_PATTERNS:
+        if pattern.search(text):
+            return kind
+    if layout.is_note(text):
+        return "note"
+    if layout.is_caption(text) and len(text) <= 80:
+        return "caption"
+    if layout.is_byline(text) or (layout.names_only(text) and not following):
+        return "byline"
+    if layout.is_meta(text):
+        return "meta"
+    if following and _section_heading(text):
+        return "section"
+    return "text"
+
+
+def _section_heading(text: str) -> bool:
+    """A short line without sentence punctuation over more text: 张鼓匠 摘了帽, 稳中求进，确保口粮安全."""
+    return len(text) <= 30 and len(HAN.findall(text)) >= 2 and not _NOT_HEADING.search(text) and layout.balanced(text)
+
+
+def _article(block: _Block) -> tuple[Article, list[Extra]]:
+    kicker, title, subtitle, banners = _headline(block)
+    sections: list[tuple[str | None, list[str]]] = [(None, [])]
+    extras: list[Extra] = []
+    body = [line for line in block.body if line]
+    for i, text in enumerate(body):
+        kind = _body_kind(text, body[i + 1 :])
+        if kind == "section":
+            sections.append((text, []))
+        elif kind == "text":
+            sections[-1][1].append(text)
+        else:
+            extras.append(Extra(kind, text))  # type: ignore[arg-type]
+    frozen = tuple(Section(h, tuple(ps)) for h, ps in sections if h is not None or ps)
+    return Article(kicker, title, subtitle, frozen, tuple(extras)), [Extra("banner", b) for b in banners]
+
+
+def parse_epaper(text: str, source: str) -> Document:
+    """Structure of a decoded e-paper page."""
+    articles, page_extras = [], []
+    for block in _blocks(text):
+        article, banners = _article(block)
+        page_extras += banners
+        articles.append(article)
+    return Document(source=source, articles=tuple(articles), extras=tuple(page_extras))

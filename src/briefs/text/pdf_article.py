@@ -1,0 +1,158 @@
+"""An article's blocks, in reading order → its headline fields, sections, paragraphs and extras.
+
+A paragraph starts at a first line indented about two characters, or after
+a short line that ends a sentence. Where a column or page break cuts the
+text, the next block goes on with the paragraph unless it starts indented: a
+sentence left open goes on, and so does one that ended on a full line at the
+foot of a column. Captions, bylines and notes between the parts do not cut
+a paragraph. Lines are joined without a space, except between two Latin words.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from . import layout
+from .document import Article, Extra, ExtraKind, Section
+from .marks import HAN, SENTENCE_END
+from .pdf_articles import Placed
+from .pdf_headlines import DECK, SMALL, TITLE, Face, Headline
+from .pdf_lines import TextLine
+from .pdf_page import Block, PageLayout
+
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+# Reporters named on a line of their own, names run on or spaced out: 本报记者王立新, 记者 张 帆、李明.
+_REPORTERS = re.compile(r"^(?:本报|新华社)?(?:特约|实习|首席)?(?:记者|通讯员)\s*\p{Han}(?:\s?\p{Han}){1,3}(?:[\s、]+\p{Han}(?:\s?\p{Han}){1,3})*$")
+_PAGE_CREDIT = re.compile(r"^(?:版式设计|本版责编|责任编辑|责编|美编|制图|本版制图|本版编辑|图片编辑)\s*[:：]")
+_PICTURE = re.compile(r"^图为|^图片说明|[（(](?:资料图片|资料图|[^（）()]{0,24}(?:发|摄|供图|制图))[)）]$")
+# What a section heading never holds: a sentence end, a colon, or a lead-in left open.
+_NOT_HEADING = re.compile(rf"[{re.escape(SENTENCE_END)}：:]|(?:——|—|，|、|,)$")
+_CAPTION_LINES = 6
+# Where the story jumps to or comes from another page: （下转第三版）, （上接第一版）.
+_JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转第|接第|转自|接上)[^（）()]{1,16}[)）]$")
+
+
+def join(text: str, more: str) -> str:
+    """Two lines of one paragraph: no space between Chinese characters, one between two Latin words."""
+    if _LATIN_END.search(text) and _LATIN_START.match(more):
+        return f"{text} {more}"
+    return text + more
+
+
+def join_lines(lines: list[TextLine]) -> str:
+    text = ""
+    for line in lines:
+        text = join(text, line.text)
+    return text
+
+
+def headline_fields(head: Headline | None) -> tuple[str | None, str | None, str | None]:
+    """(kicker, title, subtitle): the largest lines are the title, those above the kicker, those below the subtitle."""
+    if head is None:
+        return None, None, None
+    lines = head.lines
+    largest = max(line.size for line in lines)
+    big = [i for i, line in enumerate(lines) if line.size >= 0.9 * largest]
+    first, last = big[0], big[-1]
+    kicker = join_lines(lines[:first]) or None
+    subtitle = layout.strip_dash(join_lines(lines[last + 1 :])) or None
+    return kicker, join_lines(lines[first : last + 1]), subtitle
+
+
+def block_kind(block: Block, face: Face, pictures) -> ExtraKind | str:
+    """What a block of an article is: text, a section heading, or an extra."""
+    text = join_lines(block.lines)
+    short = len(block.lines) <= 3 and len(text) <= 120
+    if layout.is_note(text) or _PAGE_CREDIT.match(text):
+        return "note"
+    if len(block.lines) <= 2 and (layout.is_byline(text) or _REPORTERS.match(text)):
+        return "byline"
+    if block.size < SMALL * face.size and len(block.lines) <= _CAPTION_LINES:
+        return "caption"  # longer text in a small size is a sidebar: text
+    if short and (_PICTURE.search(text) or _credit_caption(text)):
+        return "caption"
+    if short and _by_picture(block, pictures) and block.lines[0].font != face.font:
+        return "caption"
+    if _heading(block, text, face):
+        return "heading"
+    return "text"
+
+
+def _credit_caption(text: str) -> bool:
+    return layout.is_caption(text) and not text.startswith(tuple("①②③④⑤⑥⑦⑧⑨⑩"))
+
+
+def _by_picture(block: Block, pictures) -> bool:
+    """Set just under or over a picture, across it."""
+    near = 2 * block.size
+    return any(
+        x0 < block.x1 and x1 > block.x0 and (abs(block.top - bottom) <= near or abs(top - block.bottom) <= near)
+        for x0, top, x1, bottom in pictures
+    )
+
+
+def _heading(block: Block, text: str, face: Face) -> bool:
+    """A short line without sentence punctuation, larger than the body or set in a heavier face."""
+    if len(block.lines) > 2 or len(text) > 30 or len(HAN.findall(text)) < 2 or _NOT_HEADING.search(text):
+        return False
+    line = block.lines[0]
+    larger = DECK * face.size <= block.size < TITLE * face.size
+    heavier = abs(block.size - face.size) <= 0.08 * face.size and (line.bold or line.font != face.font)
+    return (larger or heavier) and layout.balanced(text)
+
+
+class _Body:
+    """Sections and paragraphs as the lines come, with the line that ended the last paragraph."""
+
+    def __init__(self) -> None:
+        self.sections: list[tuple[str | None, list[str]]] = [(None, [])]
+        self.extras: list[Extra] = []
+        self.last: TextLine | None = None
+        self.last_full = False
+
+    def heading(self, text: str) -> None:
+        self.sections.append((text, []))
+        self.last = None
+
+    def line(self, line: TextLine, new: bool, full: bool) -> None:
+        paragraphs = self.sections[-1][1]
+        if new or not paragraphs:
+            paragraphs.append(line.text)
+        else:
+            paragraphs[-1] = join(paragraphs[-1], line.text)
+        self.last, self.last_full = line, full
+
+    @property
+    def open(self) -> bool:
+        """The last paragraph has no sentence end: the next text goes on with it."""
+        paragraphs = self.sections[-1][1]
+        return bool(paragraphs) and not layout.is_complete(paragraphs[-1])
+
+
+def build(placed: Placed, face: Face, layouts: list[PageLayout]) -> Article:
+    kicker, title, subtitle = headline_fields(placed.headline)
+    body = _Body()
+    for block in placed.blocks:
+        page = layouts[block.page]
+        kind = block_kind(block, face, page.page.pictures)
+        if kind == "heading":
+            body.heading(join_lines(block.lines))
+        elif kind != "text":
+            body.extras.append(Extra(kind, join_lines(block.lines)))  # type: ignore[arg-type]
+        else:
+            for line in block.lines:
+                if _JUMP.match(line.text):
+                    body.extras.append(Extra("note", line.text))
+                else:
+                    body.line(line, _starts(body, line, page), page.columns.full(line))
+    sections = tuple(Section(h, tuple(ps)) for h, ps in body.sections if h is not None or ps)
+    return Article(kicker, title, subtitle, sections, tuple(body.extras))
+
+
+def _starts(body: _Body, line: TextLine, page: PageLayout) -> bool:
+    """Whether ``line`` starts a new paragraph: indented, or after a sentence that ended short of the
+    column's edge. A sentence that ended on a full line (at the foot of a column too) goes on."""
+    if body.last is None or page.columns.indented(line):
+        return True
+    return not body.open and not body.last_full

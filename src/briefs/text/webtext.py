@@ -1,0 +1,195 @@
+"""A news web page's text → Document: one article, its furniture kept apart as extras.
+
+A web page is one article under one headline (a digest page's items become
+the sections of that article). Around it stand the site's furniture lines
+(``furniture``): they become extras, never paragraphs, and the metadata they
+state (date, source, author) becomes page-level ``发布日期:``/``来源:``/``作者:``
+meta extras. The headline is a ``#`` line, or the headline-shaped line above
+the date and source line, or the first headline-shaped line above the body.
+Body lines are judged by the rules of any text page (``layout``: captions,
+bylines, lead labels); a short line over running text is a section heading.
+Once a closing line (责任编辑, 免责声明, 上一篇, 返回首页, comments) follows
+body text, the rest of the page is furniture. Pure text: no model imports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import regex as re
+
+from . import layout
+from .document import Article, Document, Extra, ExtraKind, Section
+from .furniture import Furniture, classify, link_like, page_meta, split_tail
+from .marks import HAN
+from .weblines import NUMERAL, WebLines, bold_heading, heading_text, headline_index, read_lines, rich, running
+
+# What each furniture role says about a text being a web page's (credits, contacts and
+# picture notes are set on printed pages too, so they are not evidence).
+_SIGNALS = {
+    "meta": "date/source line", "original-title": "原标题", "editor": "责任编辑", "share": "share bar",
+    "prev-next": "上一篇/下一篇", "disclaimer": "copyright or disclaimer", "comments": "comment prompts",
+    "nav": "navigation", "prompt": "site prompts", "related": "related links", "link": "link lines",
+}
+_MIN_SIGNALS = 2
+_BRACKET_HEAD = re.compile(r"^【([^【】]{2,30})】(.*)$")
+_BARE_HEADING = 4  # Han characters of an unmarked section heading (因为 alone is a cut sentence)
+_STRAY = 20  # a short line without Han on a Chinese page: a counter or a link's leftovers (15878）)
+
+
+def web_reason(text: str) -> str | None:
+    """Why ``text`` reads as a web page's text (two kinds of site furniture or more), or None."""
+    found: list[str] = []
+    for line in layout.scan(text):
+        kind = classify(line.text)
+        signal = _SIGNALS.get(kind.role) if kind else None
+        if signal and signal not in found:
+            found.append(signal)
+    if len(found) < _MIN_SIGNALS:
+        return None
+    more = len(found) - _MIN_SIGNALS
+    return " and ".join(found[:_MIN_SIGNALS]) + (f" (and {more} more kinds of site furniture)" if more else "")
+
+
+def _bracket_item(text: str) -> bool:
+    item = _BRACKET_HEAD.match(text)
+    return bool(item) and (rich(item.group(2)) or not item.group(2).strip() and heading_text(item.group(1)))
+
+
+@dataclass
+class _Page:
+    web: WebLines
+    title: str | None = None
+    subtitle: str | None = None
+    sections: list[tuple[str | None, list[str]]] = field(default_factory=lambda: [(None, [])])
+    extras: list[Extra] = field(default_factory=list)
+    page: list[Extra] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    ended: bool = False
+    related: bool = False
+
+    @property
+    def has_body(self) -> bool:
+        """Running text has been read: a closing line after it ends the article."""
+        return any(running(p) for _, paragraphs in self.sections for p in paragraphs)
+
+    def extra(self, kind: ExtraKind, text: str) -> None:
+        (self.extras if kind in ("caption", "byline") else self.page).append(Extra(kind, text))
+
+    def furniture(self, text: str, kind: Furniture) -> None:
+        self.extra(kind.kind, text)
+        if kind.role == "meta" and not self.ended and not self.related:
+            for key, value in page_meta(text):
+                self.meta.setdefault(key, value)
+        if kind.ends_article and self.has_body:
+            self.ended = True
+        self.related = self.related or kind.role == "related"  # a list of links runs on to the next body line
+
+    def paragraph(self, text: str) -> None:
+        paragraphs = self.sections[-1][1]
+        if paragraphs and paragraphs[-1].endswith(("，", "、", ",")):
+            paragraphs[-1] += text  # one sentence set over several lines
+        elif text:
+            paragraphs.append(text)
+
+    def section(self, heading: str) -> None:
+        self.sections.append((heading, []))
+
+    def _is_heading(self, i: int, text: str) -> bool:
+        """A marked heading (##, a bold heading-shaped line), or a bare one over running text."""
+        if self.web.lines[i].level >= 2 or (self.web.bold[i] and bold_heading(text)):
+            return True
+        following = self.web.next_text(i)
+        if following is None or not rich(following):
+            return False
+        return bool(NUMERAL.match(text)) or (heading_text(text) and len(HAN.findall(text)) >= _BARE_HEADING)
+
+    def _lone_description(self, i: int, text: str, last: str | None) -> bool:
+        plain = not self.web.bold[i] and not NUMERAL.match(text)
+        return plain and layout.short_single_clause(text) and (last is None or layout.is_complete(last))
+
+    def body_line(self, i: int, text: str) -> None:
+        line = self.web.lines[i]
+        last = self.sections[-1][1][-1] if self.sections[-1][1] else None
+        if last is not None and last.endswith(("，", "、", ",")):
+            self.paragraph(text)  # the sentence above goes on
+        elif text == self.title or layout.is_note(text):
+            self.extra("note", text)
+        elif layout.is_meta(text):
+            self.furniture(text, Furniture("meta", "meta"))
+        elif layout.is_caption(text) and len(text) <= 80:
+            self.extra("caption", text)
+        elif layout.is_byline(text) or (layout.names_only(text) and self.web.next_text(i) is None):
+            self.extra("byline", text)
+        elif layout.lead_label(text):
+            label, rest = layout.lead_label(text)  # type: ignore[misc]
+            self.section(label)
+            if rest:
+                self.paragraph(rest)
+        elif _bracket_item(text):
+            head, rest = _BRACKET_HEAD.match(text).groups()  # type: ignore[union-attr]
+            self.section(head)  # a digest item: 【heading】 and its text, on its line or below
+            self.paragraph(rest.strip())
+        elif self._is_heading(i, text):
+            self.section(text)
+        elif line.gap >= 2 and self._lone_description(i, text, last):
+            self.extra("caption", text)  # a lone short description under an image
+        elif not HAN.search(text) and len(text) <= _STRAY:
+            self.extra("note", text)
+        else:
+            self.paragraph(text)
+
+    def read(self, start: int) -> None:
+        subtitle_slot = True
+        for i in range(start, len(self.web.lines)):
+            text, tail = split_tail(self.web.lines[i].text)
+            kind = self.web.kinds[i]
+            if self.ended:  # the page below the article: its credits stay credits, the rest is notes
+                self.extra(kind.kind if kind and kind.kind in ("caption", "byline") else "note", self.web.lines[i].text)
+                continue
+            if tail is not None:
+                kind = None
+            if (self.related and kind is None and link_like(text)) or i in self.web.menus:
+                self.extra("note", text)
+            elif kind is not None:
+                self.furniture(text, kind)
+            elif subtitle_slot and self.title and layout.is_subtitle(text):
+                self.subtitle = layout.strip_dash(text)
+            else:
+                self.related = False
+                self.body_line(i, text)
+                subtitle_slot = False
+            if tail is not None:
+                self.furniture(tail, Furniture("note", "prompt", ends_article=True))
+
+    def document(self, source: str) -> Document:
+        sections = tuple(Section(h, tuple(ps)) for h, ps in self.sections if h is not None or ps)
+        article = Article(None, self.title, self.subtitle, sections, tuple(self.extras))
+        meta = [Extra("meta", f"{key}:{value}") for key, value in self.meta.items()]
+        notes = [Extra("note", alt) for alt in self.web.alts]
+        return Document(source=source, articles=(article,), extras=tuple(meta + self.page + notes))
+
+
+def parse_web(text: str, source: str) -> Document:
+    """Structure of a web page's decoded text: one article and its furniture as extras."""
+    web = read_lines(text)
+    page = _Page(web)
+    headline = headline_index(web)
+    if headline is not None:
+        page.title = web.lines[headline].text
+        for i in range(headline):  # the site's name, menus and crumbs above the headline
+            page.furniture(web.lines[i].text, web.kinds[i] or Furniture("note", "chrome"))
+    page.read(0 if headline is None else headline + 1)
+    return page.document(source)
+
+
+def with_meta(doc: Document, pairs: list[tuple[str, str]]) -> Document:
+    """``doc`` with page-level meta extras added for the keys it does not state yet."""
+    known = {e.text.partition(":")[0] for e in doc.extras if e.kind == "meta"}
+    added: list[Extra] = []
+    for key, value in pairs:
+        if key not in known and value:
+            known.add(key)
+            added.append(Extra("meta", f"{key}:{value}"))
+    return dataclasses.replace(doc, extras=tuple(added) + doc.extras)
