@@ -20,14 +20,10 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 def seed_sentences() -> list[str]:
     """Every title and body sentence of the seed pages, as the pipeline splits them."""
     from briefs.text.pages import read_path
-    from briefs.text.sentences import split_sentences
+    from briefs.text.sentences import article_sentences
 
-    out: list[str] = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        for article in read_path(path).articles:
-            for paragraph in [article.title or "", *article.paragraphs]:
-                out += split_sentences(paragraph)
-    return [s for s in out if s.strip()]
+    pages = [read_path(path) for path in sorted(SEEDS.glob("*.txt"))]
+    return [s for page in pages for a in page.articles for s in article_sentences(a.title, a.paragraphs)]
 
 
 def note_lines(sources: list[str], english: list[str], show: bool = False) -> int:

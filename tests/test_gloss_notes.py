@@ -19,7 +19,7 @@ from briefs.gloss.cedict import Entry, parse_line
 from briefs.gloss.senses import NOTE_WORDING, choose, rendering
 from briefs.glossary.terms import Glossary
 from briefs.text.pages import read_path
-from briefs.text.sentences import split_sentences
+from briefs.text.sentences import article_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -161,12 +161,8 @@ def test_with_only_notes_a_word_is_read_by_its_characters_or_dropped(gloss):
 
 
 def seed_sentences() -> list[str]:
-    out: list[str] = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        for article in read_path(path).articles:
-            for paragraph in [article.title or "", *article.paragraphs]:
-                out += split_sentences(paragraph)
-    return [s for s in out if s.strip()]
+    pages = [read_path(path) for path in sorted(SEEDS.glob("*.txt"))]
+    return [s for page in pages for a in page.articles for s in article_sentences(a.title, a.paragraphs)]
 
 
 def test_no_gloss_of_a_seed_sentence_holds_a_dictionary_note(gloss):

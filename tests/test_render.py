@@ -6,7 +6,8 @@ import dataclasses
 import json
 
 from briefs.brief import BilingualLine, Brief, Counts, EngineInfo, KeyFigure, SectionBrief
-from briefs.render.markdown import brief_markdown, brief_sidecar, brief_stem, identity_fields, index_markdown, slug
+from briefs.render.markdown import IndexRow, brief_markdown, brief_sidecar, identity_fields, index_markdown
+from briefs.run.names import brief_stem, slug
 
 ENGINES = EngineInfo(
     translator="engine:marian|model:opus-mt-zh-en@abc123|beams:4|int8:no|v:0.1",
@@ -41,8 +42,9 @@ def make_brief(**changes) -> Brief:
 
 
 def test_file_names_are_stable_readable_and_numbered():
-    assert brief_stem(make_brief()) == "000_3550f0e559f805fd-01-harqin-left-economic-development-zone-among-the-province"
-    assert brief_stem(make_brief(title_en=None, article_index=12)) == "000_3550f0e559f805fd-12-untitled"
+    brief = make_brief()
+    assert brief_stem("000_3550f0e559f805fd", 1, brief.title_en) == "000_3550f0e559f805fd-01-harqin-left-economic-development-zone-among-the-province"
+    assert brief_stem("000_3550f0e559f805fd", 12, None) == "000_3550f0e559f805fd-12-untitled"
     assert slug("“全省十佳”") == "untitled"
 
 
@@ -114,7 +116,7 @@ def test_index_is_ordered_by_source_then_date_then_article_whatever_the_write_or
     second = make_brief(article_index=2, title_en="Second", date="2019-10-08")
     first = make_brief(article_index=1, title_en="First", warnings=("x",), date="2019-10-09")
     other = make_brief(article_index=1, title_en="Other page", source_file="seeds/001.txt", date=None)
-    index = index_markdown([("b.md", second), ("a.md", first), ("c.md", other)])
+    index = index_markdown([IndexRow.of("b.md", second), IndexRow.of("a.md", first), IndexRow.of("c.md", other)])
     rows = [l for l in index.splitlines() if l.startswith("| [")]
     assert rows == [
         "| [Second](b.md) | 2019-10-08 | `000_3550f0e559f805fd.txt` #2 | 1 | 0 |",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -16,16 +17,6 @@ from ..text.document import as_dict
 DAGGER = "†"
 GLOSS_NOTE = "word-by-word dictionary gloss, not a translation"
 MAX_TABLE_FIGURES = 10
-
-
-def slug(text: str | None, words: int = 8) -> str:
-    parts = re.findall(r"[a-z0-9]+", (text or "").lower())[:words]
-    return "-".join(parts)[:60].strip("-") or "untitled"
-
-
-def brief_stem(brief: Brief) -> str:
-    """Stable, readable file name: source stem, article number, English slug."""
-    return f"{Path(brief.source_file).stem}-{brief.article_index:02d}-{slug(brief.title_en)}"
 
 
 def _cell(text: str | None) -> str:
@@ -186,13 +177,30 @@ def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
     }
 
 
-def index_markdown(entries: Sequence[tuple[str, Brief]]) -> str:
+@dataclass(frozen=True)
+class IndexRow:
+    """What index.md says of one brief: all a long run keeps of it once the brief is written."""
+
+    name: str
+    title_en: str | None
+    date: str | None
+    source_file: str
+    article_index: int
+    figures: int
+    warnings: int
+
+    @classmethod
+    def of(cls, name: str, brief: Brief) -> IndexRow:
+        return cls(name, brief.title_en, brief.date, brief.source_file, brief.article_index, len(brief.figures), len(brief.warnings))
+
+
+def index_markdown(rows: Sequence[IndexRow]) -> str:
     """All briefs of a run, by source file, then date, then article, whatever order they were written in."""
-    out = ["# Briefs", "", f"{len(entries)} briefs.", "", "| Brief | Date | Source | Figures | Warnings |", "|---|---|---|---|---|"]
-    for name, b in sorted(entries, key=lambda e: (e[1].source_file, e[1].date or "", e[1].article_index)):
-        title = _cell(b.title_en or "(untitled article)")
+    out = ["# Briefs", "", f"{len(rows)} briefs.", "", "| Brief | Date | Source | Figures | Warnings |", "|---|---|---|---|---|"]
+    for row in sorted(rows, key=lambda r: (r.source_file, r.date or "", r.article_index)):
+        title = _cell(row.title_en or "(untitled article)")
         out.append(
-            f"| [{title}]({name}) | {b.date or ''} | `{_cell(Path(b.source_file).name)}` #{b.article_index} "
-            f"| {len(b.figures)} | {len(b.warnings)} |"
+            f"| [{title}]({row.name}) | {row.date or ''} | `{_cell(Path(row.source_file).name)}` #{row.article_index} "
+            f"| {row.figures} | {row.warnings} |"
         )
     return "\n".join(out) + "\n"

@@ -18,7 +18,7 @@ from ..brief import Brief
 from ..errors import BriefsError
 from ..files import leftovers, write_atomic, write_together
 from ..pipeline.tools import Options
-from ..render.markdown import brief_markdown, brief_sidecar, index_markdown
+from ..render.markdown import IndexRow, brief_markdown, brief_sidecar, index_markdown
 from ..text.document import Article, Document
 from ..text.sentences import split_sentences
 from .names import brief_stem, source_keys
@@ -78,7 +78,8 @@ class RunOutput:
         self.out, self.docs, self.options, self.progress, self.report = out, docs, options, progress, report
         self.generated_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         self._keys = source_keys([d.source for d in docs])
-        self._written: dict[tuple[int, int], tuple[str, Brief]] = {}
+        # Index rows only, not briefs: a run of thousands of articles keeps its memory flat.
+        self._written: dict[tuple[int, int], IndexRow] = {}
         self._started = 0.0
 
     def __enter__(self) -> RunOutput:
@@ -94,7 +95,7 @@ class RunOutput:
         """The brief of an article of the run's ``doc_number``-th document, with its sidecar."""
         stem = brief_stem(self._keys[doc_number], brief.article_index, brief.title_en)
         name = write_brief(self.out, stem, brief, self.options, self.generated_at)
-        self._written[(doc_number, brief.article_index)] = (name, brief)
+        self._written[(doc_number, brief.article_index)] = IndexRow.of(name, brief)
         self.report.briefs += 1
         article = self.docs[doc_number].articles[brief.article_index - 1]
         self.progress.article_done(name, sentence_count(article))

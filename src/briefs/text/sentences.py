@@ -103,3 +103,8 @@ def _gentle(text: str, size: int) -> int:
 
 def _word_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in ".%")
+
+
+def article_sentences(title: str | None, paragraphs: list[str]) -> list[str]:
+    """Every sentence of an article, its title first, as the pipeline splits them."""
+    return [s for paragraph in [title or "", *paragraphs] for s in split_sentences(paragraph)]
