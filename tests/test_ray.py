@@ -29,7 +29,8 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module", autouse=True)
 def ray_instance():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    # "local": never the simulated cluster that test_ray_faults.py may have left its address for.
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield
     ray.shutdown()
 
@@ -91,6 +92,8 @@ def test_ray_briefs_are_byte_identical_to_local_ones(both_runs):
     assert files(tmp / "ray", "*.json") == files(tmp / "local", "*.json")
     # A sentence two pages share may be translated by two workers at once; locally the second page finds it cached.
     assert translated(on_ray) >= translated(local) > 0
+    # One node, the local instance's, briefed every article.
+    assert re.search(r"; articles per node: \S+ 7$", on_ray.stderr.strip())
 
 
 def test_a_second_ray_run_does_no_model_work_and_never_reaches_ray(both_runs, setup, monkeypatch):

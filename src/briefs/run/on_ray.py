@@ -3,12 +3,15 @@
 The driver reads and splits the files, serves every article whose texts are all
 in the cache itself, and sends only the others to workers (``ray_worker``), a
 document's missing articles per call: the same grouping as a local run, so the
-model sees the same batches and the briefs are identical. Ray restarts a worker
-that dies and retries its call; scheduling and transport are Ray's, not ours.
+model sees the same batches and the briefs are identical. Workers are spread
+over the nodes and checked to have resolved the driver's models before any
+work is sent; ``ray_calls`` sends the calls and deals with a worker or a node
+that is lost. Scheduling and transport are Ray's, not ours.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +25,8 @@ from ..pipeline.tools import Options, Tools, make_tools, usage
 from ..text.document import Document
 from .output import RunOutput
 from .progress import Progress
-from .ray_worker import BatchResult, NotCached, Worker, cache_only, worker_tools
+from .ray_calls import Calls, Job, Sink, cause, check_identities, node_label, node_labels
+from .ray_worker import NotCached, Worker, cache_only, worker_tools
 from .report import RunReport
 
 RAY_MISSING = "the ray executor needs Ray: pip install 'briefs[ray]'"
@@ -59,21 +63,16 @@ def connect(workers: int, address: str) -> Cluster:
     if ray.is_initialized():
         return Cluster(ray)
     address = address or os.environ.get("RAY_ADDRESS", "")
+    # Ray's INFO lines ("Connecting to existing Ray cluster…") would stand between briefs' own lines on stderr.
+    quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
     try:
         if address:
-            ray.init(address=address, log_to_driver=False)
+            ray.init(address=address, **quiet)
         else:
-            ray.init(address="local", num_cpus=workers, include_dashboard=False, log_to_driver=False)
+            ray.init(address="local", num_cpus=workers, include_dashboard=False, **quiet)
     except (ConnectionError, RuntimeError, ValueError) as err:
         raise BriefsError(f"cannot reach the Ray cluster at {address or 'a new local instance'}: {err}") from None
     return Cluster(ray, started=True)
-
-
-@dataclass
-class _Job:
-    doc_number: int  # position in the run: the index lists briefs in this order
-    doc: Document
-    indices: list[int]
 
 
 def run_on_ray(
@@ -92,7 +91,7 @@ def run_on_ray(
     return report
 
 
-def _serve_cached(docs: list[Document], local: Tools, options: Options, output: RunOutput, report: RunReport) -> list[_Job]:
+def _serve_cached(docs: list[Document], local: Tools, options: Options, output: RunOutput, report: RunReport) -> list[Job]:
     """Brief every fully cached article here; the rest become one job per document."""
     jobs = []
     for number, doc in enumerate(docs):
@@ -103,89 +102,46 @@ def _serve_cached(docs: list[Document], local: Tools, options: Options, output: 
             except NotCached:
                 missing.append(index)
         if missing:
-            jobs.append(_Job(number, doc, missing))
+            jobs.append(Job(number, doc, missing))
     report.cached += usage(local).cached
     return jobs
 
 
 def _run_jobs(
-    jobs: list[_Job], config: Config, options: Options, tools: Tools, cache: Cache, output: RunOutput, report: RunReport,
+    jobs: list[Job], config: Config, options: Options, tools: Tools, cache: Cache, output: RunOutput, report: RunReport,
     warn: Callable[[str], None],
 ) -> None:
     cluster = connect(config.run.workers, config.run.ray_address)
-    ray = cluster.ray
     try:
-        cluster.actors = _start_workers(cluster, min(config.run.workers, len(jobs)), config, options, tools, cache)
-        queue, pending = list(jobs), {}
-
-        def submit(actor, job: _Job) -> None:
-            pending[actor.brief.remote(job.doc, job.indices)] = (actor, job)
-
-        for actor in cluster.actors * 2:  # two calls queued per worker: it never waits for the driver
-            if queue:
-                submit(actor, queue.pop(0))
-        while pending:
-            [ref], _ = ray.wait(list(pending), num_returns=1)
-            actor, job = pending.pop(ref)
-            result = _result(ray, ref, job, queue)
-            if result is not None:
-                _take(result, job, cache, output, report, warn)
-            if queue:
-                submit(actor, queue.pop(0))
+        expected = _identities(tools)
+        actors = _start_workers(cluster, min(config.run.workers, len(jobs)), config, options, cache, expected, output.progress)
+        calls = Calls(cluster.ray, actors, jobs, expected, Sink(cache, output, report, warn))
+        calls.run()
+        labels = node_labels(cluster.ray)
+        report.nodes = dict(sorted((node_label(labels, node), n) for node, n in calls.per_node.items()))
     finally:
         cluster.close()
 
 
-def _result(ray, ref, job: _Job, queue: list[_Job]) -> BatchResult | None:
-    try:
-        return ray.get(ref)
-    except ray.exceptions.RayError as err:
-        # The worker died on this call twice (Ray restarted it and retried once): then each article alone.
-        if len(job.indices) > 1:
-            queue[:0] = [_Job(job.doc_number, job.doc, [i]) for i in job.indices]
-            return None
-        return BatchResult([], [(job.indices[0], f"worker failed: {_cause(err)}")], [])
-
-
-def _take(result: BatchResult, job: _Job, cache: Cache, output: RunOutput, report: RunReport, warn: Callable[[str], None]) -> None:
-    for kind, identity, items in result.entries:
-        cache.put_many(kind, identity, items)
-    for brief in result.briefs:
-        output.write(job.doc_number, brief)
-    for index, reason in result.failed:
-        line = f"{job.doc.source} article {index + 1}: {reason}"
-        report.failed.append(line)
-        warn(f"briefs: failed {line}")
-    report.add(result.usage)
-
-
 def _start_workers(
-    cluster: Cluster, count: int, config: Config, options: Options, tools: Tools, cache: Cache
+    cluster: Cluster, count: int, config: Config, options: Options, cache: Cache, expected: tuple[str, str], progress: Progress
 ) -> list[Any]:
-    """Workers that have built their engines and resolved the same models as the driver."""
+    """Workers that have built their engines and resolved the same models as the driver, spread over the nodes."""
     ray = cluster.ray
-    remote = ray.remote(Worker).options(num_cpus=1, max_restarts=2, max_task_retries=1)
+    # Restarts are unbounded and calls never retried by Ray: the driver retries a call itself, on any live worker.
+    remote = ray.remote(Worker).options(num_cpus=1, max_restarts=-1, max_task_retries=0, scheduling_strategy="SPREAD")
     build = worker_tools  # looked up now, so a test can give workers a failing engine
-    actors = [remote.remote(config, str(cache.path), options, build) for _ in range(count)]
-    cluster.actors = actors
-    expected = (tools.translator.identity, tools.summarizer.identity if tools.summarizer is not None else "")
+    cluster.actors = [remote.remote(config, str(cache.path), options, build) for _ in range(count)]
     try:
-        found = ray.get([a.engines.remote() for a in actors])
+        found = ray.get([a.engines.remote() for a in cluster.actors])
     except ray.exceptions.RayError as err:
-        raise BriefsError(f"a Ray worker cannot build the engines: {_cause(err)}") from None
-    for identity in found:
-        if tuple(identity[:2]) != expected:
-            raise BriefsError(
-                f"a Ray worker resolved {identity[0]} where the driver resolved {expected[0]}: "
-                "put the model at the same path on every node, or in each node's Hugging Face cache"
-            )
-    return actors
+        raise BriefsError(f"a Ray worker cannot build the engines: {cause(err)}") from None
+    labels = node_labels(ray)
+    for number, info in enumerate(found, 1):
+        check_identities(info, expected, labels)
+        progress.note(f"briefs: ray worker {number} on node {node_label(labels, info.node)}, pid {info.pid}")
+    return cluster.actors
 
 
-def _cause(err: Exception) -> str:
-    # A RayTaskError carries the worker's exception; its own text is a remote traceback, whose last line says it.
-    cause = getattr(err, "cause", None)
-    if cause is not None:
-        return str(cause)
-    text = str(err).strip()
-    return text.splitlines()[-1] if text else type(err).__name__
+def _identities(tools: Tools) -> tuple[str, str]:
+    return tools.translator.identity, tools.summarizer.identity if tools.summarizer is not None else ""

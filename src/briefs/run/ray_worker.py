@@ -12,7 +12,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, NamedTuple, Sequence, TypeVar
 
 from ..brief import Brief
 from ..cache import Cache, CachedSummarizer, CachedTranslator
@@ -90,6 +90,16 @@ class BatchResult:
     failed: list[tuple[int, str]]  # (0-based article index, reason)
     entries: list[tuple[str, str, dict[str, Any]]]  # new cache entries, for the driver's cache
     usage: Usage = Usage()
+    node: str = ""  # the Ray node id of the worker that made it
+
+
+class WorkerInfo(NamedTuple):
+    """What a worker says about itself: the identities it resolved, and where it runs."""
+
+    translator: str
+    summarizer: str
+    pid: int
+    node: str  # Ray node id
 
 
 Build = Callable[[Config, Path], "tuple[Tools, RecordingCache]"]
@@ -109,11 +119,11 @@ class Worker:
             self._built = self.build(self.config, self.cache_path)
         return self._built
 
-    def engines(self) -> tuple[str, str, int]:
+    def engines(self) -> WorkerInfo:
         """The identities this node resolved (they must equal the driver's, or briefs would differ), and its process."""
         tools, _ = self._setup()
         summarizer = tools.summarizer.identity if tools.summarizer is not None else ""
-        return tools.translator.identity, summarizer, os.getpid()
+        return WorkerInfo(tools.translator.identity, summarizer, os.getpid(), _node_id())
 
     def brief(self, doc: Document, indices: list[int]) -> BatchResult:
         tools, cache = self._setup()
@@ -128,4 +138,10 @@ class Worker:
                 except Exception as err:  # noqa: BLE001
                     failed.append((i, f"{type(err).__name__}: {err}".rstrip(": ")))
         entries, cache.new = cache.new, []
-        return BatchResult(briefs, failed, entries, usage(tools) - before)
+        return BatchResult(briefs, failed, entries, usage(tools) - before, _node_id())
+
+
+def _node_id() -> str:
+    import ray  # only ever called inside a Ray worker
+
+    return ray.get_runtime_context().get_node_id()
