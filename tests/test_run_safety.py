@@ -258,7 +258,7 @@ def test_a_signal_at_a_random_moment_stops_cleanly_and_the_rerun_completes_the_b
         time.sleep(random.uniform(0, 0.5))
         process.send_signal(signum)
         _, stderr = process.communicate(timeout=120)
-        if process.returncode == 0 or "briefs written" in stderr:
+        if process.returncode == 0 or "briefs written" in stderr or (out / "index.md").exists():
             continue  # it finished first (the signal came as the process exited): try again
         assert process.returncode == status, stderr
         assert stderr.rstrip().endswith("briefs: interrupted; finished briefs are kept and the next run resumes from the cache")
