@@ -36,7 +36,8 @@ from ..text.marks import ATTACHED, HAN
 from .english_numbers import EnglishNumber, english_numbers
 from .figure import Figure, FigureCheck
 from .find import find_figures
-from .numerals import MONTHS, read_number, significant_digits, to_decimal
+from ..text.dates import MONTHS
+from .numerals import read_number, significant_digits, to_decimal
 
 _SCALE_WORD = r"(?:(?:trillion|billion|million|thousand)\s+)?"
 _QUALIFIERS = ("more than", "nearly", "about", "less than", "up to")

@@ -25,12 +25,12 @@ from decimal import Decimal
 from typing import Iterator
 
 from . import units
+from ..text.dates import MONTHS
 from ..text.document import Article
 from .figure import KEY_KINDS, Figure, FigureKind
 from .numerals import (
     CHINESE_DIGIT_CHARS,
     CHINESE_NUMERAL_CHARS,
-    MONTHS,
     SCALES,
     chinese_number,
     chinese_numeral_value,

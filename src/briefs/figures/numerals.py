@@ -24,7 +24,6 @@ _WORDS = (
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-MONTHS = "January February March April May June July August September October November December".split()
 
 
 def chinese_numeral_value(text: str) -> int:

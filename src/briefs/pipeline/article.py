@@ -39,13 +39,14 @@ class _Sentence:
     zh: str
     paragraph: int
     section: int
+    read: str  # what the engines, figures and glossary read: ``zh``, or its simplified copy
 
 
-def _sentences(article: Article) -> list[_Sentence]:
+def _sentences(article: Article, plain: Callable[[str], str]) -> list[_Sentence]:
     out, paragraph = [], 0
     for number, section in enumerate(article.sections):
         for text in section.paragraphs:
-            out += [_Sentence(s, paragraph, number) for s in split_sentences(text)]
+            out += [_Sentence(s, paragraph, number, plain(s)) for s in split_sentences(text)]
             paragraph += 1
     return out
 
@@ -56,12 +57,10 @@ def summary_size(n: int, bounds: tuple[int, int]) -> int:
     return min(n, max(low, min(high, math.ceil(n / 8))))
 
 
-def _summary(
-    summarizer: Summarizer | None, sentences: Sequence[_Sentence], bounds: tuple[int, int], plain: Callable[[str], str]
-) -> list[tuple[str, int]]:
+def _summary(summarizer: Summarizer | None, sentences: Sequence[_Sentence], bounds: tuple[int, int]) -> list[tuple[str, int]]:
     if not sentences or summarizer is None:
         return []
-    picked = summarizer.summarize([plain(s.zh) for s in sentences], summary_size(len(sentences), bounds))
+    picked = summarizer.summarize([s.read for s in sentences], summary_size(len(sentences), bounds))
     # Extractive engines give indices (in source order); abstractive ones give text.
     return [(sentences[p].zh, sentences[p].paragraph) if isinstance(p, int) else (p, -1) for p in picked]
 
@@ -162,15 +161,13 @@ class _Plan:
 def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     article = doc.articles[index]
     plain = simplifier(doc.script == "traditional")
-    sentences = _sentences(article)
-    summary = _summary(tools.summarizer, sentences, ARTICLE_SUMMARY, plain)
+    sentences = _sentences(article, plain)
+    summary = _summary(tools.summarizer, sentences, ARTICLE_SUMMARY)
     by_section = [
-        _summary(tools.summarizer, [s for s in sentences if s.section == n], SECTION_SUMMARY, plain) if section.heading else []
+        _summary(tools.summarizer, [s for s in sentences if s.section == n], SECTION_SUMMARY) if section.heading else []
         for n, section in enumerate(article.sections)
     ]
-    figures = [
-        (s, f, measures(plain(s.zh), f, found)) for s in sentences for found in [find_figures(plain(s.zh))] for f in key_figures(found)
-    ]
+    figures = [(s, f, measures(s.read, f, found)) for s in sentences for found in [find_figures(s.read)] for f in key_figures(found)]
     publication = _meta(doc, article, "消息来源", "来源", "稿源")
     author = _meta(doc, article, "作者")
     title = article.title or lead_clause(article)
@@ -181,7 +178,8 @@ def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     if options.full or options.bilingual:
         texts += [s.zh for s in sentences]
     texts = [t for t in texts if t]
-    simplified = {t: plain(t) for t in texts if plain(t) != t}
+    read = {s.zh: s.read for s in sentences}  # each text simplified once, sentences already are
+    simplified = {t: r for t in dict.fromkeys(texts) for r in [read.get(t) or plain(t)] if r != t}
     return _Plan(doc, index, sentences, summary, by_section, figures, publication, author, title, texts, simplified)
 
 

@@ -11,7 +11,7 @@ import regex as re
 from ..protocols import identity_fields
 from ..brief import BilingualLine, Brief, KeyFigure
 from ..figures.salience import rank
-from ..text.dates import ArticleDate
+from ..text.dates import english_date
 from ..text.document import as_dict
 
 DAGGER = "†"
@@ -30,13 +30,6 @@ def _english(line: BilingualLine) -> str:
     return text
 
 
-def _english_date(iso: str) -> str:
-    try:
-        return ArticleDate(iso, "meta").english
-    except ValueError:
-        return iso
-
-
 def _header(brief: Brief) -> list[str]:
     out = [f"# {brief.title_en or '(untitled article)'}", ""]
     if brief.title_source == "lead":
@@ -48,7 +41,7 @@ def _header(brief: Brief) -> list[str]:
     rows = [("Chinese title", (brief.title_zh or "(none)") if brief.title_source == "page" else f"(none; first words: {brief.title_zh})")]
     rows.append(("Source", f"`{brief.source_file}`, article {brief.article_index} of {brief.article_count}"))
     if brief.date:
-        rows.append(("Date", _english_date(brief.date) + ("" if brief.date_source != "file" else " (from the file name)")))
+        rows.append(("Date", english_date(brief.date) + ("" if brief.date_source != "file" else " (from the file name)")))
     if brief.publication_zh:
         rows.append(("Publication", f"{brief.publication_en} ({brief.publication_zh})"))
     if brief.author_zh:

@@ -11,13 +11,14 @@ of its whole name, so two sources never share a name.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
 import regex as re
+
+from ..files import text_digest
 
 # Room for ".json" and for a reader's copy suffix under NAME_MAX (255 bytes).
 MAX_STEM_BYTES = 200
@@ -57,7 +58,7 @@ def _hashed(sources: Sequence[str]) -> list[str]:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return text_digest(text, 8)
 
 
 def brief_stem(source_key: str, article_index: int, title_en: str | None, max_bytes: int = MAX_STEM_BYTES) -> str:

@@ -16,13 +16,15 @@ from typing import Iterable, Literal
 
 import regex as re
 
+from .layout import WIRE_SERVICES
+
 DateSource = Literal["meta", "dateline", "file"]
 
 _FULL = re.compile(r"(?<!\d)(19\d\d|20\d\d)\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)(19\d\d|20\d\d)(\d\d)(\d\d)(?!\d)")
 # 本报太原10月9日电, 新华社北京3月5日电, 本报讯（10月9日）: the day a story was filed.
-_DATELINE_DAY = re.compile(r"^(?:本报|新华社|中新社|中新网|人民网|新华网)[\p{Han}\s\xa0]{0,12}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
-_MONTHS = "January February March April May June July August September October November December".split()
+_DATELINE_DAY = re.compile(rf"^(?:本报|{WIRE_SERVICES})[\p{{Han}}\s\xa0]{{0,12}}?(\d{{1,2}})月(\d{{1,2}})日(?:电|讯)")
+MONTHS = "January February March April May June July August September October November December".split()
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,16 @@ class ArticleDate:
 
     @property
     def english(self) -> str:
-        """9 October 2019: unambiguous to every reader, unlike 10/9/2019."""
-        day = dt.date.fromisoformat(self.iso)
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        return english_date(self.iso)
+
+
+def english_date(iso: str) -> str:
+    """9 October 2019: unambiguous to every reader, unlike 10/9/2019. Not an ISO date: as it is."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

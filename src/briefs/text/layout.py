@@ -21,10 +21,10 @@ _COMPLETE = re.compile(
 # A full stop or a semicolon inside a line: a sentence, not a heading.
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(FULL_STOPS)}；;]")
 _CLAUSE_PUNCT = re.compile(rf"[,，;；:：{re.escape(FULL_STOPS)}]")
-# A news brief opens with its dateline: 本报讯, 本报朝阳9月1日讯, 新华社北京…电.
-_DATELINE = re.compile(
-    r"^(?:本报讯|本报[\p{Han}\d\s]{1,16}讯|(?:新华社|中新社|中新网|人民网|新华网)[\p{Han}\d\s]{0,16}电)"
-)
+# A news brief opens with its dateline: 本报讯, 本报朝阳9月1日讯, 新华社北京…电; a wire service's
+# ends in 电, a paper's own in 讯.
+WIRE_SERVICES = "新华社|中新社|中新网|人民网|新华网"
+_DATELINE = re.compile(rf"^(?:本报讯|本报[\p{{Han}}\d\s]{{1,16}}讯|(?:{WIRE_SERVICES})[\p{{Han}}\d\s]{{0,16}}电)")
 # Lead labels that open a feature: a section, never a title.
 _LEAD_LABEL = re.compile(r"^(核心提示|编者按|内容提要|导读|编后语?|记者手记)\s*(?:[:：]\s*(.*))?$")
 # Photo credits and caption forms.
