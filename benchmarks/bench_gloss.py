@@ -19,7 +19,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 def seed_sentences() -> list[str]:
     """Every title and body sentence of the seed pages, as the pipeline splits them."""
-    from briefs.text.pages import read_path
+    from briefs.read import read_path
     from briefs.text.sentences import article_sentences
 
     pages = [read_path(path) for path in sorted(SEEDS.glob("*.txt"))]
@@ -50,8 +50,8 @@ def main() -> None:
     parser.add_argument("--notes", action="store_true", help="print each line holding a dictionary note")
     args = parser.parse_args()
 
-    from briefs.gloss.cedict import Cedict
     from briefs.engines.gloss import GlossTranslator
+    from briefs.gloss.cedict import Cedict
 
     with tempfile.TemporaryDirectory() as empty:
         timed("dictionary load, cold (parse + write cache)", lambda: Cedict.load(cache_dir=Path(empty)))

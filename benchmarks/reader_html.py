@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from briefs.errors import InputError
-from briefs.text.furniture import is_furniture
-from briefs.text.html import read_html
+from briefs.read.furniture import is_furniture
+from briefs.read.web.html import read_html
 from briefs.text.marks import HAN
 
 # The headline of each dev page, labelled by hand from the page as a browser shows it.

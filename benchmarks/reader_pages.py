@@ -22,9 +22,9 @@ from pathlib import Path
 
 import regex
 
-from briefs.text import layout as layout_rules
-from briefs.text.document import Document
-from briefs.text.pages import read_path
+from briefs.document import Document
+from briefs.read import lines as layout_rules
+from briefs.read import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 HAN = regex.compile(r"\p{Han}")

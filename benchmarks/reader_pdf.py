@@ -20,6 +20,8 @@ from pathlib import Path
 
 import regex
 
+from briefs.read.lines import is_complete
+
 ROOT = Path(__file__).resolve().parent.parent
 HAN = regex.compile(r"\p{Han}")
 
@@ -41,8 +43,7 @@ def _document_han(doc) -> Counter:
 
 
 def edition_row(edition, data: bytes) -> dict:
-    from briefs.text import layout
-    from briefs.text.pdf import read_pdf
+    from briefs.read.pdf import read_pdf
 
     started = time.perf_counter()
     doc = read_pdf(data, "edition.pdf")
@@ -59,7 +60,7 @@ def edition_row(edition, data: bytes) -> dict:
     paragraphs = [p for a in doc.articles for p in a.paragraphs]
     row["paragraphs"] += len(paragraphs)
     row["furniture"] += sum(1 for p in paragraphs if any(f.replace(" ", "") in p.replace(" ", "") for f in furniture))
-    row["cut"] += sum(1 for p in paragraphs if not layout.is_complete(p))
+    row["cut"] += sum(1 for p in paragraphs if not is_complete(p))
     row["han lost"] += sum((Counter(HAN.findall("".join(edition.texts()))) - _document_han(doc)).values())
     return dict(row)
 

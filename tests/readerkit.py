@@ -6,7 +6,7 @@ from collections import Counter
 
 import regex as re
 
-from briefs.text.document import Document
+from briefs.document import Document
 
 _COUNTED = re.compile(r"[\p{Han}A-Za-z0-9]")
 

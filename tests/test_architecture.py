@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefs"
 # Lowest first: a unit may import only units before it (and itself).
 LAYERS = [
     "errors", "signals", "files", "protocols", "registry",
-    "text", "brief", "config", "cache",
+    "text", "document", "read", "brief", "config", "cache",
     "figures", "glossary", "gloss",
     "models", "engines",
     "pipeline", "render", "run", "eval",
@@ -25,7 +25,7 @@ LAYERS = [
     "cli",  # a thin user of the API
 ]
 # Pure text: these never reach a model, the CLI or the heavy libraries.
-PURE = {"text", "figures", "glossary", "gloss", "render", "brief"}
+PURE = {"text", "document", "read", "figures", "glossary", "gloss", "render", "brief"}
 HEAVY = {"torch", "transformers", "ctranslate2", "ray", "typer", "sacrebleu"}
 HEAVY_ALLOWED = {"engines", "models", "run", "eval", "cli"}
 MAX_LINES = 300

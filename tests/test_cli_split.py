@@ -62,7 +62,7 @@ def test_missing_path_is_a_usage_error(tmp_path):
 
 
 def test_reading_imports_no_model_code():
-    code = "import sys, briefs.cli, briefs.text.pages; briefs.text.pages.read_path(sys.argv[1]); print('torch' in sys.modules, 'transformers' in sys.modules)"
+    code = "import sys, briefs.cli, briefs.read; briefs.read.read_path(sys.argv[1]); print('torch' in sys.modules, 'transformers' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds" / "000_3550f0e559f805fd.txt")], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
 

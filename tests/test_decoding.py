@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefs.text.decoding import decode
 from briefs.errors import InputError
-from briefs.text.pages import read_bytes, read_path
+from briefs.read import read_bytes, read_path
+from briefs.read.decoding import decode
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_3550f0e559f805fd.txt"
 TRADITIONAL = "本報訊 今年以來，臺灣經濟穩定成長，出口總額達到新臺幣一兆元。政府表示，將持續推動產業升級與數位轉型，提升國際競爭力。\n"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from briefs.text.epaper import epaper_reason, parse_epaper
-from briefs.text.layouts import choose, parse_text
+from briefs.read.epaper import epaper_reason, parse_epaper
+from briefs.read.layouts import choose, parse_text
 
 IND = "\u3000\u3000"
 CRAWLED = (
@@ -135,7 +135,6 @@ def test_a_page_of_running_text_with_few_indents_is_not_epaper():
 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-
 from readerkit import counted, document_text  # noqa: E402
 from test_reader_properties import POOL  # noqa: E402
 

@@ -8,7 +8,7 @@ import pytest
 
 from briefs.figures.find import find_figures, key_figures
 from briefs.pipeline.figure_rows import _clause_after, _clause_before, measures
-from briefs.text.pages import read_path
+from briefs.read import read_path
 from briefs.text.sentences import split_sentences
 from briefs.text.words import tokenizer
 

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefs.protocols import Translator
-from briefs.figures.english_numbers import english_numbers
 from briefs.figures.check import check_figures
+from briefs.figures.english_numbers import english_numbers
 from briefs.figures.figure import Figure
 from briefs.figures.find import find_figures, key_figures, read_number
-from briefs.text.pages import read_path
+from briefs.protocols import Translator
+from briefs.read import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -18,7 +18,7 @@ from briefs.gloss import lexicon
 from briefs.gloss.cedict import Entry, parse_line
 from briefs.gloss.senses import NOTE_WORDING, choose, rendering
 from briefs.glossary.terms import Glossary
-from briefs.text.pages import read_path
+from briefs.read import read_path
 from briefs.text.sentences import article_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

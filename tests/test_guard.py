@@ -5,17 +5,17 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from readerkit import page
 
 from briefs.brief import EngineInfo
 from briefs.config import GuardConfig
 from briefs.engines.extractive import ExtractiveSummarizer
 from briefs.engines.gloss import GlossTranslator
 from briefs.glossary.terms import Glossary
-from briefs.pipeline.guard import Guard, problems, repeated_run
 from briefs.pipeline.article import Tools, brief_article
-from briefs.text.reader import parse
+from briefs.pipeline.guard import Guard, problems, repeated_run
+from briefs.read.seeds import parse
 from briefs.render.markdown import brief_markdown, brief_sidecar
-from readerkit import page
 
 GOOD_ZH = "一季度,喀左县招商引资签约项目9个,总投资61.12亿元。"
 GOOD_EN = "In the first quarter, Harqin Left signed 9 investment projects with a total investment of 6.112 billion yuan."

@@ -12,10 +12,10 @@ import sys
 
 import pytest
 
+from briefs.document import Article, Document
 from briefs.errors import InputError
-from briefs.text.document import Article, Document
-from briefs.text.headline import strip_site
-from briefs.text.html import decode_page, read_html
+from briefs.read.web.headline import strip_site
+from briefs.read.web.html import decode_page, read_html
 
 TITLE = "青山县新建三座污水处理厂全部投入运行"
 BODY = [
@@ -206,5 +206,5 @@ def test_a_page_without_article_text_is_an_input_error(data, reason):
 
 
 def test_the_text_readers_never_load_trafilatura():
-    code = "import sys, briefs.text.webtext, briefs.text.html; assert 'trafilatura' not in sys.modules and 'lxml' not in sys.modules"
+    code = "import sys, briefs.read.web.text, briefs.read.web.html; assert 'trafilatura' not in sys.modules and 'lxml' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

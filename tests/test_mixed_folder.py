@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from pdfkit import scanned_page
 from typer.testing import CliRunner
 
 from briefs.cli import app
-from briefs.text.pdf import read_pdf
-from pdfkit import scanned_page
+from briefs.read.pdf import read_pdf
 
 IND = "\u3000\u3000"
 SEED_SHAPE = """# 开发区签约项目二十一个

@@ -18,17 +18,17 @@ from collections import Counter
 
 import pytest
 import regex
-from reportlab.pdfgen import canvas
-
-from briefs.errors import InputError
-from briefs.text.document import Document
-from briefs.text.pdf import read_pages, read_pdf
-from briefs.text.pdf_article import join
-from briefs.text.pdf_lines import page_lines, unmapped_share
-from briefs.text.pdf_page import PageText
 from pdfkit import Edition, scanned_page, typeset
 from pdfpages import EDITIONS, READING_ORDER
 from readerkit import document_text
+from reportlab.pdfgen import canvas
+
+from briefs.document import Document
+from briefs.errors import InputError
+from briefs.read.pdf import read_pages, read_pdf
+from briefs.read.pdf.article import join
+from briefs.read.pdf.lines import page_lines, unmapped_share
+from briefs.read.pdf.page import PageText
 
 HAN = regex.compile(r"\p{Han}")
 NAMES = list(EDITIONS)
@@ -231,7 +231,7 @@ def test_glyph_numbers_without_unicode_are_an_unreadable_text_layer():
 
 
 def test_reading_text_never_loads_pdfplumber():
-    code = "import sys, briefs.text.pdf, briefs.text.pages; assert 'pdfplumber' not in sys.modules"
+    code = "import sys, briefs.read.pdf, briefs.read; assert 'pdfplumber' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from readerkit import page
 
 from briefs.brief import EngineInfo
 from briefs.engines.extractive import ExtractiveSummarizer
-from briefs.glossary.terms import Glossary
-from briefs.pipeline.article import Options, Tools, brief_article, brief_articles, measures
 from briefs.figures.find import find_figures
-from briefs.text.reader import parse
-from readerkit import page
+from briefs.glossary.terms import Glossary
+from briefs.pipeline.article import (
+    Options,
+    Tools,
+    brief_article,
+    brief_articles,
+    measures,
+)
+from briefs.read.seeds import parse
 
 PAGE = page(
     "# 喀左经济开发区跻身全省十佳",

@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from runkit import interrupt_at_write
 from typer.testing import CliRunner
 
 import briefs.run.on_ray
 from briefs.cli import app
-from runkit import interrupt_at_write
-from briefs.text.pages import read_path
+from briefs.read import read_path
 
 ray = pytest.importorskip("ray")
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from briefs.text.document import Article, Document
-from briefs.text.reader import parse
 from readerkit import page
+
+from briefs.document import Article, Document
+from briefs.read.seeds import parse
 
 
 def read(*blocks: str) -> Document:
@@ -243,6 +243,6 @@ def test_markdown_markers_are_not_text():
     ids=["dateline", "dateline-with-credit", "none"],
 )
 def test_strip_dateline(text, story):
-    from briefs.text.layout import strip_dateline
+    from briefs.text.datelines import strip_dateline
 
     assert strip_dateline(text) == story

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-
-from briefs.text import layout
-from briefs.text.document import as_dict
-from briefs.text.pages import read_path
 from readerkit import counted, document_text
+
+from briefs.document import as_dict
+from briefs.read import read_path
+from briefs.read.lines import is_byline, is_caption, is_complete, is_meta
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -45,7 +45,7 @@ def test_every_han_letter_and_digit_is_kept_exactly_once(seed):
 def test_no_caption_byline_or_meta_is_left_in_a_paragraph(seed):
     _, doc = seed
     for paragraph in (p for a in doc.articles for p in a.paragraphs):
-        assert not (layout.is_caption(paragraph) or layout.is_byline(paragraph) or layout.is_meta(paragraph)), paragraph
+        assert not (is_caption(paragraph) or is_byline(paragraph) or is_meta(paragraph)), paragraph
         assert " 摄" not in paragraph
 
 
@@ -56,7 +56,7 @@ def test_only_text_cut_off_by_a_heading_is_left_unfinished(seed):
         for number, section in enumerate(article.sections):
             for index, paragraph in enumerate(section.paragraphs):
                 last_before_heading = index == len(section.paragraphs) - 1 and number + 1 < len(article.sections)
-                assert layout.is_complete(paragraph) or last_before_heading, paragraph
+                assert is_complete(paragraph) or last_before_heading, paragraph
 
 
 def test_untitled_first_article():

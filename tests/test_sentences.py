@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefs.text.layout import is_complete
+from briefs.read.lines import is_complete
 from briefs.text.marks import FULL_STOPS, TRAILING_CLOSERS
 from briefs.text.sentences import clauses, split_sentences
 

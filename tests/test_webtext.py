@@ -10,12 +10,12 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from briefs.text.document import Article, Document
-from briefs.text.furniture import classify, is_furniture, page_meta
-from briefs.text.marks import HAN
-from briefs.text.webtext import parse_web, web_reason
 from readerkit import document_text, page
+
+from briefs.document import Article, Document
+from briefs.read.furniture import classify, is_furniture, page_meta
+from briefs.read.web.text import parse_web, web_reason
+from briefs.text.marks import HAN
 
 TITLE = "青山县新建三座污水处理厂全部投入运行"
 DATE_LINE = "2023-05-12 09:30 来源：青山日报 作者：李明"

@@ -33,7 +33,7 @@ _API = {"Brief", "Briefer", "Config", "Document", "Options", "RunReport", "apply
 __all__ = sorted(_API | {"BriefsError", "__version__"})
 
 if TYPE_CHECKING:
-    from .api import *  # noqa: F403
+    from .api import *
     from .errors import BriefsError
 
 

@@ -17,14 +17,14 @@ from typing import Callable
 
 from .brief import Brief
 from .config import Config, apply_overrides, load_config
+from .document import Document
 from .pipeline.article import brief_articles
 from .pipeline.tools import Options, Tools, make_tools
+from .read import read_path
 from .render.markdown import brief_markdown, brief_sidecar
 from .run.command import run_command
 from .run.progress import Progress
 from .run.report import RunReport
-from .text.document import Document
-from .text.pages import read_path
 
 __all__ = [
     "Brief", "Briefer", "Config", "Document", "Options", "RunReport", "apply_overrides", "load_config", "read",

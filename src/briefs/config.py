@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .registry import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS
 from .errors import BriefsError
-from .text.layouts import LAYOUTS
+from .registry import LAYOUT_NAMES, MODEL_ENGINES, SUMMARIZERS, TRANSLATORS
 
 CONFIG_NAME = "briefs.toml"
 DEFAULT_TRANSLATION_MODEL = "Helsinki-NLP/opus-mt-zh-en"
@@ -149,7 +148,7 @@ class RunConfig:
 class ReaderConfig:
     """How pages are read: their layout, found from the text's shape unless named."""
 
-    layout: str = field(default="auto", metadata=_rule(lambda v: v in LAYOUTS, "one of " + ", ".join(map(repr, LAYOUTS))))
+    layout: str = field(default="auto", metadata=_rule(lambda v: v in LAYOUT_NAMES, "one of " + ", ".join(map(repr, LAYOUT_NAMES))))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Engine names → where their classes live, imported on first use.
+"""Engine and layout names → where their code lives, imported on first use.
 
 Names only, no imports: config validates names against these tables, and
 ``briefs --help``, the reader and the offline engines never load torch.
@@ -7,6 +7,7 @@ Names only, no imports: config validates names against these tables, and
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from .errors import BriefsError
 
@@ -22,9 +23,24 @@ SUMMARIZERS: dict[str, str] = {
     "seq2seq": "briefs.engines.seq2seq:Seq2SeqSummarizer",
 }
 
+# Layouts of a page of plain text, each read by its own rules (``read/layouts.py`` picks one by the
+# text's shape when the setting is "auto").
+LAYOUTS: dict[str, str] = {
+    "seeds": "briefs.read.seeds:parse",
+    "epaper": "briefs.read.epaper:parse_epaper",
+    "web": "briefs.read.web.text:parse_web",
+}
+LAYOUT_NAMES = ("auto", *LAYOUTS)
+
 # Engines that run a model, which may be missing; the others work offline
 # and are the only sensible fallbacks.
 MODEL_ENGINES = frozenset({"marian", "seq2seq", "ctranslate2"})
+
+
+def load(target: str) -> Any:
+    """The object a ``"module:name"`` target names, importing its module now."""
+    module_name, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module_name), attr)
 
 
 def engine_class(table: dict[str, str], role: str, name: str) -> type:
@@ -33,8 +49,7 @@ def engine_class(table: dict[str, str], role: str, name: str) -> type:
     except KeyError:
         known = ", ".join(sorted(table))
         raise BriefsError(f"unknown {role} engine {name!r}; known engines: {known}") from None
-    module_name, _, attr = target.partition(":")
-    return getattr(importlib.import_module(module_name), attr)
+    return load(target)
 
 
 def translator_class(name: str) -> type:

@@ -24,8 +24,8 @@ def models_list(
 ) -> None:
     """Show each configured model and whether it is available offline, then the converted CTranslate2 models."""
     from ..config import load_config
-    from ..models.converted import converted_models
     from ..models import model_statuses
+    from ..models.converted import converted_models
 
     try:
         statuses = model_statuses(load_config(config))

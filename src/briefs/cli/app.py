@@ -11,6 +11,8 @@ import typer
 
 from .. import __version__
 from ..errors import BriefsError
+from ..read import READERS, described
+from ..registry import LAYOUT_NAMES
 
 # Locals hold whole articles: never print them.
 app = typer.Typer(
@@ -21,12 +23,12 @@ app = typer.Typer(
     add_completion=False,
 )
 
-PathsArgument = Annotated[
-    list[Path], typer.Argument(metavar="PATH...", help="Pages (.txt, .md, .html, .pdf), or folders of them.")
-]
-LayoutOption = Annotated[
-    str, typer.Option("--layout", help="auto (from each page's shape), seeds, epaper or web; .html and .pdf files are read by their type.")
-]
+PAGES_HELP = f"Pages ({described()}), or folders of them."
+# Layouts apply to plain text; every other form in the reader table is read by its type.
+LAYOUT_HELP = (f"{', '.join(LAYOUT_NAMES[:-1])} or {LAYOUT_NAMES[-1]} (auto: from each page's shape); "
+               f"{', '.join(s for r in READERS[1:] for s in r.suffixes)} files are read by their type.")  # fmt: skip
+PathsArgument = Annotated[list[Path], typer.Argument(metavar="PATH...", help=PAGES_HELP)]
+LayoutOption = Annotated[str, typer.Option("--layout", help=LAYOUT_HELP)]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: ./briefs.toml if present).")]
 
 

@@ -10,9 +10,10 @@ from typing import Annotated, Iterator
 
 import typer
 
+from ..document import Document
 from ..errors import EXIT_OK, EXIT_SKIPPED, BriefsError, InputError
-from ..text.document import Document
 from .app import LayoutOption, PathsArgument, app, fail
+
 
 class SplitFormat(str, Enum):
     json = "json"
@@ -30,7 +31,7 @@ def split(
 
     Bad files are reported on stderr, one line each; the others are still shown.
     """
-    from ..text.document import as_dict
+    from ..document import as_dict
     from ..render.outline import document_markdown
 
     skipped = 0
@@ -49,8 +50,8 @@ def split(
 def _documents(paths: list[Path], layout: str = "auto") -> Iterator[Document | None]:
     """Each input read in turn; a bad file is reported in one line and yields None."""
     from ..api import read
+    from ..read.layouts import check_layout
     from ..run.inputs import collect_inputs
-    from ..text.layouts import check_layout
 
     try:
         check_layout(layout)

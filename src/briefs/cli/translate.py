@@ -11,6 +11,7 @@ import typer
 from ..errors import BriefsError
 from .app import ConfigOption, app, fail
 
+
 def _translation_input(text: Optional[str], file: Optional[Path]) -> list[str]:
     if text is not None:
         return text.splitlines()

@@ -24,9 +24,9 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from . import units
+from ..document import Article
 from ..text.dates import MONTHS
-from ..text.document import Article
+from . import units
 from .figure import KEY_KINDS, Figure, FigureKind
 from .numerals import (
     CHINESE_DIGIT_CHARS,

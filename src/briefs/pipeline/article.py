@@ -17,13 +17,13 @@ from typing import Callable, Mapping, Sequence
 import regex as re
 
 from ..brief import BilingualLine, Brief, Counts, EngineInfo, KeyFigure, SectionBrief
+from ..document import Article, Document
 from ..figures.check import check_figures
 from ..figures.figure import Figure
 from ..figures.find import find_figures, key_figures
 from ..protocols import Summarizer
-from ..text import layout
+from ..text.datelines import strip_dateline
 from ..text.dates import ArticleDate, article_date
-from ..text.document import Article, Document
 from ..text.script import simplifier
 from ..text.sentences import split_sentences
 from .figure_rows import as_written, clause_of, measures, measures_english
@@ -72,7 +72,7 @@ _LEAD_CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 def lead_clause(article: Article) -> str | None:
     """The first clause of the article's lead, its dateline dropped: a title for an article with none."""
     for paragraph in article.paragraphs:
-        lead = layout.strip_dateline(paragraph).strip()
+        lead = strip_dateline(paragraph).strip()
         clause = _LEAD_CLAUSE.split(lead, maxsplit=1)[0].strip()
         if clause:
             return clause
@@ -88,7 +88,7 @@ def _date(doc: Document, article: Article) -> ArticleDate | None:
 
 def _for_model(zh: str) -> str:
     """The dateline (本报讯) says where the story ran, not what it says: the model does not see it."""
-    return layout.strip_dateline(zh) or zh
+    return strip_dateline(zh) or zh
 
 
 @dataclass(frozen=True)

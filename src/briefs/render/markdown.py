@@ -8,11 +8,11 @@ from typing import Any, Sequence
 
 import regex as re
 
-from ..protocols import identity_fields
 from ..brief import BilingualLine, Brief, KeyFigure
+from ..document import as_dict
 from ..figures.salience import rank
+from ..protocols import identity_fields
 from ..text.dates import english_date
-from ..text.document import as_dict
 
 DAGGER = "†"
 GLOSS_NOTE = "word-by-word dictionary gloss, not a translation"

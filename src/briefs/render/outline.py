@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..text.document import Article, Document, Extra
+from ..document import Article, Document, Extra
 
 
 def _extras(extras: tuple[Extra, ...]) -> list[str]:

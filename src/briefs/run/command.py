@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Callable
 
 from ..config import Config
+from ..document import Document
 from ..errors import InputError
 from ..pipeline.tools import Options, make_tools
-from ..text.document import Document
-from ..text.pages import read_path
+from ..read import read_path
 from .inputs import Inputs, collect_inputs
 from .local import run_batch
 from .output import check_out_dir, remove_leftovers
@@ -56,7 +56,7 @@ def _run(
     if not any(d.articles for d in docs):
         return report
     if config.run.executor == "ray":
-        from .on_ray import run_on_ray  # Ray is imported only by runs that use it
+        from .on_ray import run_on_ray
 
         return run_on_ray(docs, out, config, options, progress, report, warn)
     return run_batch(docs, out, make_tools(config, warn), options, progress, report)

@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BriefsError
-
-# Extensions a folder is searched for; files named explicitly are always taken.
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+from ..read import SUFFIXES, described
 
 
 @dataclass
@@ -38,7 +36,7 @@ def collect_inputs(paths: list[Path], exclude: Path | None = None) -> Inputs:
         else:
             raise BriefsError(f"{path}: no such file or folder")
     if not found.inputs.files and not found.inputs.problems:
-        raise BriefsError("no input files: give files or folders holding *.txt, *.md, *.html or *.pdf")
+        raise BriefsError(f"no input files: give files or folders holding pages ({described()})")
     return found.inputs
 
 
@@ -90,5 +88,5 @@ class _Walk:
                 return
         if path.is_dir():
             self.folder(path)
-        elif path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+        elif path.is_file() and path.suffix.lower() in SUFFIXES:  # files named explicitly are always taken
             self.file(path)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..document import Document
 from ..pipeline.article import brief_articles
 from ..pipeline.tools import Options, Tools, usage
-from ..text.document import Document
 from .output import RunOutput
 from .progress import Progress
 from .report import RunReport

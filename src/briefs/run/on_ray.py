@@ -17,15 +17,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from ..config import Config
 from ..cache import Cache
+from ..config import Config
+from ..document import Document
 from ..errors import BriefsError
 from ..pipeline.article import brief_articles
 from ..pipeline.tools import Options, Tools, make_tools, usage
-from ..text.document import Document
 from .output import RunOutput
 from .progress import Progress
-from .ray_calls import Calls, Job, Sink, cause, check_identities, node_label, node_labels
+from .ray_calls import (
+    Calls,
+    Job,
+    Sink,
+    cause,
+    check_identities,
+    node_label,
+    node_labels,
+)
 from .ray_worker import NotCached, Worker, cache_only, worker_tools
 from .report import RunReport
 

@@ -15,11 +15,11 @@ from pathlib import Path
 from types import TracebackType
 
 from ..brief import Brief
+from ..document import Article, Document
 from ..errors import BriefsError
 from ..files import leftovers, write_atomic, write_together
 from ..pipeline.tools import Options
 from ..render.markdown import IndexRow, brief_markdown, brief_sidecar, index_markdown
-from ..text.document import Article, Document
 from ..text.sentences import split_sentences
 from .names import brief_stem, source_keys
 from .progress import Progress

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..cache import Cache
+from ..document import Document
 from ..errors import EXIT_SKIPPED, BriefsError
-from ..text.document import Document
 from .output import RunOutput
 from .ray_worker import BatchResult, WorkerInfo
 from .report import RunReport

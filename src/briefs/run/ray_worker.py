@@ -17,10 +17,10 @@ from typing import Any, Callable, NamedTuple, Sequence, TypeVar
 from ..brief import Brief
 from ..cache import Cache, CachedSummarizer, CachedTranslator
 from ..config import Config
+from ..document import Document
 from ..pipeline.article import brief_articles
 from ..pipeline.tools import Options, Tools, Usage, make_tools, usage
 from ..protocols import Summarizer, Translator
-from ..text.document import Document
 
 
 class NotCached(Exception):

@@ -16,7 +16,7 @@ from typing import Iterable, Literal
 
 import regex as re
 
-from .layout import WIRE_SERVICES
+from .datelines import WIRE_SERVICES
 
 DateSource = Literal["meta", "dateline", "file"]
 

@@ -1,13 +1,13 @@
-"""Which layout a page is in, from its file type and the shape of its text, and the reader for it.
+"""Which layout a page of plain text is in, from the shape of its text, and the reader for it.
 
 - ``seeds``: text extracted from a newspaper page (several articles, Markdown
   ``#`` or bare short headings, datelines, words cut at column breaks);
 - ``epaper``: e-paper text as crawlers save it (headline lines, then one
   paragraph per indented line);
 - ``web``: a news web page's text (headline, a date and source line, share
-  bars, related links, copyright blocks);
-- ``html``: a saved web page; its main text is read as ``web`` text;
-- ``pdf``: an e-paper PDF with a text layer, read from its characters' positions and sizes.
+  bars, related links, copyright blocks).
+
+(Saved web pages and PDFs are told by their file type: see ``read/__init__.py``.)
 
 ``auto`` picks by shape: most lines indented with a headline line between
 them is e-paper text; the furniture of a web page is web text; anything else
@@ -17,25 +17,18 @@ is read by the seed rules, which are the most forgiving.
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
 
+from ..document import Document
 from ..errors import BriefsError
-from .document import Document
-from .epaper import epaper_reason, parse_epaper
-from .reader import parse
-from .webtext import parse_web, web_reason
-
-LAYOUTS = ("auto", "seeds", "epaper", "web")
-HTML_SUFFIXES = (".html", ".htm")
-PDF_SUFFIXES = (".pdf",)
-
-
-_PARSERS: dict[str, Callable[[str, str], Document]] = {"seeds": parse, "epaper": parse_epaper, "web": parse_web}
+from ..registry import LAYOUT_NAMES, LAYOUTS, load
+from .decoding import decode
+from .epaper import epaper_reason
+from .web.text import web_reason
 
 
 def check_layout(layout: str) -> str:
-    if layout not in LAYOUTS:
-        raise BriefsError(f"unknown layout {layout!r}; known layouts: {', '.join(LAYOUTS)}")
+    if layout not in LAYOUT_NAMES:
+        raise BriefsError(f"unknown layout {layout!r}; known layouts: {', '.join(LAYOUT_NAMES)}")
     return layout
 
 
@@ -51,4 +44,9 @@ def choose(text: str, layout: str = "auto") -> tuple[str, str]:
 
 def parse_text(text: str, source: str, layout: str = "auto") -> Document:
     name, why = choose(text, layout)
-    return dataclasses.replace(_PARSERS[name](text, source), layout=name, layout_reason=why)
+    return dataclasses.replace(load(LAYOUTS[name])(text, source), layout=name, layout_reason=why)
+
+
+def read_text(data: bytes, source: str, layout: str = "auto") -> Document:
+    """A page of plain text, in whatever encoding, read by the layout its shape shows."""
+    return parse_text(decode(data, source), source, layout)

@@ -1,6 +1,6 @@
 """Lines of a web page's text, and what their shape and runs make them: menus, link lists, the headline.
 
-Each line is scanned as a text page's (``layout.scan``), remembering what a
+Each line is scanned as a text page's (``scan``), remembering what a
 converted page marks that plain text cannot: a line set wholly in bold, an
 image slot. Runs matter on the web: three lines of a word or two are a menu;
 four headline-shaped lines with no body between them are a list of links.
@@ -15,10 +15,17 @@ from dataclasses import dataclass
 
 import regex as re
 
-from . import layout
-from .furniture import Furniture, classify, link_like, link_line
-from .layout import PageLine
-from .marks import HAN
+from ...text.datelines import is_dateline
+from ...text.marks import HAN
+from ..furniture import Furniture, classify, link_like, link_line
+from ..lines import (
+    PageLine,
+    balanced,
+    heading_like,
+    is_complete,
+    is_subtitle,
+    scan,
+)
 
 _BOLD_LINE = re.compile(r"^(?:[-*+]\s+)?\*\*([^*]+)\*\*\s*$")
 _IMAGES_ONLY = re.compile(r"^(?:!\[([^\]]*)\]\([^)]*\)\s*)+$")
@@ -32,7 +39,7 @@ _LONG_HEADLINE = 8  # Han characters: a site's or an author's name is shorter, a
 
 def heading_text(text: str) -> bool:
     """A section heading's shape: a numeral (1, 01, 一), or a text page's heading line."""
-    return bool(NUMERAL.match(text)) or (layout.heading_like(text) and not layout.is_complete(text))
+    return bool(NUMERAL.match(text)) or (heading_like(text) and not is_complete(text))
 
 
 def bold_heading(text: str) -> bool:
@@ -41,7 +48,7 @@ def bold_heading(text: str) -> bool:
 
 
 def _scan(text: str) -> tuple[list[PageLine], list[bool], list[str]]:
-    """The page's lines (``layout.scan``'s, one raw line at a time), whether each was set wholly
+    """The page's lines (``scan``'s, one raw line at a time), whether each was set wholly
     in bold, and the alt texts of its images."""
     lines: list[PageLine] = []
     bold: list[bool] = []
@@ -55,7 +62,7 @@ def _scan(text: str) -> tuple[list[PageLine], list[bool], list[str]]:
             continue
         if not link_line(stripped):
             stripped = _INLINE_LINK.sub(r"\1", stripped)
-        scanned = layout.scan(stripped)
+        scanned = scan(stripped)
         if not scanned:
             gap += 1
             continue
@@ -78,7 +85,7 @@ def running(text: str) -> bool:
 def _headline_shaped(text: str) -> bool:
     return (
         4 <= len(text) <= 80 and len(HAN.findall(text)) >= 4 and "。" not in text[:-1]
-        and not text.endswith(("，", "、", "：", ":", ",")) and layout.balanced(text) and not layout.is_dateline(text)
+        and not text.endswith(("，", "、", "：", ":", ",")) and balanced(text) and not is_dateline(text)
     )
 
 
@@ -150,7 +157,7 @@ def headline_index(web: WebLines) -> int | None:
     first_body = next((i for i, line in enumerate(lines) if web.may_be_text(i) and running(line.text)), len(lines))
     candidates = [
         i for i in range(first_body)
-        if web.may_be_text(i) and _headline_shaped(lines[i].text) and not layout.is_subtitle(lines[i].text)
+        if web.may_be_text(i) and _headline_shaped(lines[i].text) and not is_subtitle(lines[i].text)
     ]
     long = [i for i in candidates if len(HAN.findall(lines[i].text)) >= _LONG_HEADLINE]
     dated = next((i for i, kind in enumerate(web.kinds[: first_body + 1]) if kind is not None and kind.role == "meta"), None)

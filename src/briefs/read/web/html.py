@@ -16,17 +16,18 @@ command line and text pages never load them.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import regex as re
 
-from ..errors import InputError
-from .decoding import decode
-from .document import Document
-from .furniture import is_furniture
+from ...document import Document
+from ...errors import InputError
+from ...text.marks import HAN
+from ..decoding import decode
+from ..furniture import is_furniture
 from .headline import HEADINGS, date_line_below, find_headline
-from .marks import HAN
-from .webtext import parse_web, with_meta
+from .text import parse_web, with_meta
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 # GB2312 and GBK pages use characters beyond their charsets (GB18030 is a superset of both).
@@ -197,3 +198,8 @@ def _author(result: Any, tree: Any, text: str, site: str | None) -> str:
 
 def _clean_meta(content: str) -> str:
     return " ".join(content.split())
+
+
+def read_page(data: bytes, source: str, layout: str = "auto") -> Document:
+    """A saved web page as the reader table calls it: its type decides, not ``layout``."""
+    return dataclasses.replace(read_html(data, source), layout="html", layout_reason="a saved web page")

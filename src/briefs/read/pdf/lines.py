@@ -19,7 +19,7 @@ from typing import Any, Callable, Sequence
 
 import regex as re
 
-from .marks import HAN
+from ...text.marks import HAN
 
 # Font names of heavy faces: Bold, Black, 黑体 (Hei, HT in 方正 names such as FZHTK).
 _HEAVY_FONT = re.compile(r"(?i)bold|black|heavy|demi|hei|fz\w*?ht|黑|粗")

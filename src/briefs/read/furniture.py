@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import regex as re
 
-from . import layout
-from .document import ExtraKind
+from ..document import ExtraKind
+from .lines import is_complete, is_meta, names_only
 
 # The set phrases of news sites, as regex alternatives.
 _WORDS = {
@@ -111,7 +111,7 @@ def is_date_line(text: str) -> bool:
     """The date and source line under a headline: a date or a metadata key first, no clause punctuation."""
     if len(text) > 90 or not _RE["meta line"].match(text) or _RE["clause"].search(text):
         return False
-    return any(_RE[name].search(text) for name in ("date", "source", "author")) or layout.is_meta(text)
+    return any(_RE[name].search(text) for name in ("date", "source", "author")) or is_meta(text)
 
 
 def related_heading(text: str) -> bool:
@@ -128,7 +128,7 @@ def _bar(text: str) -> bool:
     if len(parts) >= 3 and all(len(p) <= 8 for p in parts):
         return True
     words = text.split()
-    return len(words) >= 4 and all(len(w) <= 4 for w in words) and not layout.names_only(text)
+    return len(words) >= 4 and all(len(w) <= 4 for w in words) and not names_only(text)
 
 
 def link_line(text: str) -> bool:
@@ -145,7 +145,7 @@ def classify(line: str) -> Furniture | None:
         return Furniture("meta", "meta", ends_article="责任编辑" in text or "责编" in text)
     for furniture, limit, pattern in _COMPILED:
         if len(text) <= limit and pattern.search(text):
-            prompt_sentence = furniture.role == "prompt" and not furniture.ends_article and layout.is_complete(text)
+            prompt_sentence = furniture.role == "prompt" and not furniture.ends_article and is_complete(text)
             if not prompt_sentence:
                 return furniture
     for furniture, pattern in _BRACKETED:

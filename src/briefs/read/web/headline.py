@@ -18,8 +18,8 @@ from typing import Any, Iterator
 
 import regex as re
 
-from .furniture import is_date_line, is_furniture
-from .marks import HAN
+from ...text.marks import HAN
+from ..furniture import is_date_line, is_furniture
 
 # A site's name after a separator at the end of a title: …_财经_腾讯网, …-股票频道-和讯网, … - 某某网站.
 _SITE_TAIL = re.compile(r"^(.{5,}?)\s*(?:_|\||｜|--|-|－|–|—|::)\s*([^_|｜\-－–—]{1,24})$")

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import layout
-from .pdf_page import Block, Box, overlap
+from ...text.datelines import is_dateline
+from ..lines import is_subtitle
+from .page import Block, Box, overlap
 
 TITLE = 1.25  # a title is set this much larger than the body text at least (12 points over 9.5)
 DECK = 1.08  # kickers, subtitles and section headings: larger than the body, smaller than a title
@@ -61,7 +62,7 @@ def headlines(blocks: list[Block], face: Face) -> list[Headline]:
             continue
         if max(b.size for b in stack) >= TITLE * face.size or _over_dateline(stack, blocks):
             below = next((b for b in blocks if b.size < DECK * face.size and _stacked(stack[-1], b)), None)
-            if below is not None and len(below.lines) == 1 and layout.is_subtitle(below.lines[0].text):
+            if below is not None and len(below.lines) == 1 and is_subtitle(below.lines[0].text):
                 stack.append(below)
             found.append(Headline(stack[0].page, [line for b in stack for line in b.lines], parts=stack))
     return found
@@ -93,7 +94,7 @@ def _over_dateline(stack: list[Block], blocks: list[Block]) -> bool:
     """A short heading over a story that opens with a dateline (本报讯) is the title of a brief."""
     text = "".join(line.text for b in stack for line in b.lines)
     nxt = next((b for b in blocks if b not in stack and _stacked(stack[-1], b)), None)
-    return len(text) <= 30 and nxt is not None and layout.is_dateline(nxt.lines[0].text)
+    return len(text) <= 30 and nxt is not None and is_dateline(nxt.lines[0].text)
 
 
 def widen(heads: list[Headline], blocks: list[Block], pictures: tuple[Box, ...], face: Face) -> None:

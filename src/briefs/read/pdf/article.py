@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import regex as re
 
-from . import layout
-from .document import Article, Extra, ExtraKind, Section
-from .marks import HAN, SENTENCE_END
-from .pdf_articles import Placed
-from .pdf_headlines import DECK, SMALL, TITLE, Face, Headline
-from .pdf_lines import TextLine
-from .pdf_page import Block, PageLayout
+from ...document import Article, Extra, ExtraKind, Section
+from ...text.marks import HAN, SENTENCE_END
+from ..lines import balanced, is_byline, is_caption, is_complete, is_note, strip_dash
+from .articles import Placed
+from .headlines import DECK, SMALL, TITLE, Face, Headline
+from .lines import TextLine
+from .page import Block, PageLayout
 
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
@@ -56,7 +56,7 @@ def headline_fields(head: Headline | None) -> tuple[str | None, str | None, str 
     big = [i for i, line in enumerate(lines) if line.size >= 0.9 * largest]
     first, last = big[0], big[-1]
     kicker = join_lines(lines[:first]) or None
-    subtitle = layout.strip_dash(join_lines(lines[last + 1 :])) or None
+    subtitle = strip_dash(join_lines(lines[last + 1 :])) or None
     return kicker, join_lines(lines[first : last + 1]), subtitle
 
 
@@ -64,9 +64,9 @@ def block_kind(block: Block, face: Face, pictures) -> ExtraKind | str:
     """What a block of an article is: text, a section heading, or an extra."""
     text = join_lines(block.lines)
     short = len(block.lines) <= 3 and len(text) <= 120
-    if layout.is_note(text) or _PAGE_CREDIT.match(text):
+    if is_note(text) or _PAGE_CREDIT.match(text):
         return "note"
-    if len(block.lines) <= 2 and (layout.is_byline(text) or _REPORTERS.match(text)):
+    if len(block.lines) <= 2 and (is_byline(text) or _REPORTERS.match(text)):
         return "byline"
     if block.size < SMALL * face.size and len(block.lines) <= _CAPTION_LINES:
         return "caption"  # longer text in a small size is a sidebar: text
@@ -80,7 +80,7 @@ def block_kind(block: Block, face: Face, pictures) -> ExtraKind | str:
 
 
 def _credit_caption(text: str) -> bool:
-    return layout.is_caption(text) and not text.startswith(tuple("①②③④⑤⑥⑦⑧⑨⑩"))
+    return is_caption(text) and not text.startswith(tuple("①②③④⑤⑥⑦⑧⑨⑩"))
 
 
 def _by_picture(block: Block, pictures) -> bool:
@@ -99,7 +99,7 @@ def _heading(block: Block, text: str, face: Face) -> bool:
     line = block.lines[0]
     larger = DECK * face.size <= block.size < TITLE * face.size
     heavier = abs(block.size - face.size) <= 0.08 * face.size and (line.bold or line.font != face.font)
-    return (larger or heavier) and layout.balanced(text)
+    return (larger or heavier) and balanced(text)
 
 
 class _Body:
@@ -127,7 +127,7 @@ class _Body:
     def open(self) -> bool:
         """The last paragraph has no sentence end: the next text goes on with it."""
         paragraphs = self.sections[-1][1]
-        return bool(paragraphs) and not layout.is_complete(paragraphs[-1])
+        return bool(paragraphs) and not is_complete(paragraphs[-1])
 
 
 def build(placed: Placed, face: Face, layouts: list[PageLayout]) -> Article:

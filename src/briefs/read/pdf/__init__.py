@@ -18,14 +18,14 @@ import logging
 from dataclasses import replace
 from typing import Callable
 
-from ..errors import InputError, first_line
-from .document import Document, Extra
-from .marks import HAN
-from .pdf_article import build
-from .pdf_articles import place
-from .pdf_headlines import Face
-from .pdf_lines import Box, common_size, page_lines, turn, unmapped_share
-from .pdf_page import Columns, PageLayout, PageText, blocks, body_face, furniture
+from ...document import Document, Extra
+from ...errors import InputError, first_line
+from ...text.marks import HAN
+from .article import build
+from .articles import place
+from .headlines import Face
+from .lines import Box, common_size, page_lines, turn, unmapped_share
+from .page import Columns, PageLayout, PageText, blocks, body_face, furniture
 
 NO_TEXT = "no text layer (scanned PDF); OCR is not supported"
 ENCRYPTED = "encrypted PDF; decrypt it first"
@@ -36,6 +36,11 @@ _MAX_UNMAPPED = 0.3
 def read_pdf(data: bytes, source: str) -> Document:
     """The articles of a PDF's pages, with the pages' headers and folios as extras."""
     return read_pages(_pages(data, source), source)
+
+
+def read_page(data: bytes, source: str, layout: str = "auto") -> Document:
+    """A PDF as the reader table calls it: its text layer's geometry decides, not ``layout``."""
+    return read_pdf(data, source)
 
 
 def read_pages(pages: list[PageText], source: str) -> Document:

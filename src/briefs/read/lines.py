@@ -12,8 +12,17 @@ from dataclasses import dataclass
 
 import regex as re
 
-from .marks import CLOSERS, FULL_STOPS, HAN, OPENERS, PAIRS, SENTENCE_END, TRAILING_CLOSERS
-from .surnames import surname_of
+from ..text.datelines import is_dateline
+from ..text.marks import (
+    CLOSERS,
+    FULL_STOPS,
+    HAN,
+    OPENERS,
+    PAIRS,
+    SENTENCE_END,
+    TRAILING_CLOSERS,
+)
+from ..text.surnames import surname_of
 
 _COMPLETE = re.compile(
     rf"[{re.escape(SENTENCE_END)}](?:[{re.escape(TRAILING_CLOSERS)}]|[（(][^（）()]{{0,20}}[)）])*\s*$|[:：]\s*$"
@@ -21,10 +30,6 @@ _COMPLETE = re.compile(
 # A full stop or a semicolon inside a line: a sentence, not a heading.
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(FULL_STOPS)}；;]")
 _CLAUSE_PUNCT = re.compile(rf"[,，;；:：{re.escape(FULL_STOPS)}]")
-# A news brief opens with its dateline: 本报讯, 本报朝阳9月1日讯, 新华社北京…电; a wire service's
-# ends in 电, a paper's own in 讯.
-WIRE_SERVICES = "新华社|中新社|中新网|人民网|新华网"
-_DATELINE = re.compile(rf"^(?:本报讯|本报[\p{{Han}}\d\s]{{1,16}}讯|(?:{WIRE_SERVICES})[\p{{Han}}\d\s]{{0,16}}电)")
 # Lead labels that open a feature: a section, never a title.
 _LEAD_LABEL = re.compile(r"^(核心提示|编者按|内容提要|导读|编后语?|记者手记)\s*(?:[:：]\s*(.*))?$")
 # Photo credits and caption forms.
@@ -116,19 +121,6 @@ def is_banner(text: str) -> bool:
 def is_meta(text: str) -> bool:
     """Publication metadata of a web-extracted page: 发布日期:2023-12-6."""
     return bool(re.match(r"^(?:发布日期|发布时间|日期|时间|消息来源|来源|稿源|浏览次数|点击数|字号)\s*[:：]", text))
-
-
-def is_dateline(text: str) -> bool:
-    return bool(_DATELINE.match(text))
-
-
-def strip_dateline(text: str) -> str:
-    """The story without its dateline and the reporter credit that may follow it."""
-    match = _DATELINE.match(text)
-    if not match:
-        return text
-    rest = re.sub(r"^\s*[（(][^（）()]{0,24}[)）]", "", text[match.end() :])
-    return rest.lstrip(" ,，:：")
 
 
 def lead_label(text: str) -> tuple[str, str] | None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from .pdf_headlines import Face, Headline, headlines, widen
-from .pdf_page import Block, Box, PageLayout, overlap
+from .headlines import Face, Headline, headlines, widen
+from .page import Block, Box, PageLayout, overlap
 
 
 @dataclass

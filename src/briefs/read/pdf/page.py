@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .document import Extra
-from .pdf_lines import Box, TextLine
+from ...document import Extra
+from .lines import Box, TextLine
 
 # What a page header or foot holds: the date, 星期, 版次, the page number, the editors, the serial numbers.
 _FOLIO = re.compile(

@@ -16,9 +16,19 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from . import layout
-from .document import Article, Document, Extra, ExtraKind, Section
-from .marks import HAN, SENTENCE_END
+from ..document import Article, Document, Extra, ExtraKind, Section
+from ..text.marks import HAN, SENTENCE_END
+from .lines import (
+    balanced,
+    heading_like,
+    is_byline,
+    is_caption,
+    is_meta,
+    is_note,
+    is_subtitle,
+    names_only,
+    strip_dash,
+)
 
 # A body line starts with full-width spaces, or with two or more ordinary ones.
 _INDENT = re.compile(r"^(?:\u3000|[ \xa0]{2,}|\t)")
@@ -75,7 +85,7 @@ class _Block:
 def _is_body(line: str) -> bool:
     """Indented, or plainly running text even where the indent was lost."""
     text = _clean(line)
-    return bool(_INDENT.match(line)) or (len(text) > 50 or text.endswith(tuple("。！？"))) and not layout.heading_like(text)
+    return bool(_INDENT.match(line)) or (len(text) > 50 or text.endswith(tuple("。！？"))) and not heading_like(text)
 
 
 def _blocks(text: str) -> list[_Block]:
@@ -105,7 +115,7 @@ def _runs(head: list[str]) -> list[_Block]:
                 runs[-1].empty_below = True
         elif i > 0 and head[i - 1]:
             runs[-1].head.append(line)
-        elif runs and layout.is_subtitle(line) and len(runs[-1].head) < 3:
+        elif runs and is_subtitle(line) and len(runs[-1].head) < 3:
             runs[-1].head.append(line)
             runs[-1].empty_below = False
         else:
@@ -120,14 +130,14 @@ def _headline(block: _Block) -> tuple[str | None, str | None, str | None, list[s
     kicker = title = subtitle = None
     if len(lines) == 3:
         kicker, title, subtitle = lines
-    elif len(lines) == 2 and (layout.is_subtitle(lines[1]) or not block.empty_below):
+    elif len(lines) == 2 and (is_subtitle(lines[1]) or not block.empty_below):
         title, subtitle = lines
     elif len(lines) == 2:
         kicker, title = lines
     elif lines:
         title = lines[0]
     if subtitle is not None:
-        subtitle = layout.strip_dash(subtitle)
+        subtitle = strip_dash(subtitle)
     return kicker, title, subtitle, banners
 
 
@@ -135,13 +145,13 @@ def _body_kind(text: str, following: list[str]) -> ExtraKind | str:
     for kind, pattern in _EXTRA_PATTERNS:
         if pattern.search(text):
             return kind
-    if layout.is_note(text):
+    if is_note(text):
         return "note"
-    if layout.is_caption(text) and len(text) <= 80:
+    if is_caption(text) and len(text) <= 80:
         return "caption"
-    if layout.is_byline(text) or (layout.names_only(text) and not following):
+    if is_byline(text) or (names_only(text) and not following):
         return "byline"
-    if layout.is_meta(text):
+    if is_meta(text):
         return "meta"
     if following and _section_heading(text):
         return "section"
@@ -150,7 +160,7 @@ def _body_kind(text: str, following: list[str]) -> ExtraKind | str:
 
 def _section_heading(text: str) -> bool:
     """A short line without sentence punctuation over more text: 张鼓匠 摘了帽, 稳中求进，确保口粮安全."""
-    return len(text) <= 30 and len(HAN.findall(text)) >= 2 and not _NOT_HEADING.search(text) and layout.balanced(text)
+    return len(text) <= 30 and len(HAN.findall(text)) >= 2 and not _NOT_HEADING.search(text) and balanced(text)
 
 
 def _article(block: _Block) -> tuple[Article, list[Extra]]:

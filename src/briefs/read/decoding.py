@@ -14,7 +14,7 @@ import codecs
 import unicodedata
 
 from ..errors import InputError
-from .marks import HAN
+from ..text.marks import HAN
 
 # Lead-byte ranges of each charset's high-frequency hanzi block.
 _FREQUENT_LEAD = {"gb18030": (0xB0, 0xD7), "big5": (0xA4, 0xC6)}

@@ -19,11 +19,32 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from . import layout
-from .document import Article, Document, Extra, ExtraKind, Section
-from .furniture import Furniture, classify, link_like, page_meta, split_tail
-from .marks import HAN
-from .weblines import NUMERAL, WebLines, bold_heading, heading_text, headline_index, read_lines, rich, running
+from ...document import Article, Document, Extra, ExtraKind, Section
+from ...text.marks import HAN
+from ..furniture import Furniture, classify, link_like, page_meta, split_tail
+from ..lines import (
+    is_byline,
+    is_caption,
+    is_complete,
+    is_meta,
+    is_note,
+    is_subtitle,
+    lead_label,
+    names_only,
+    scan,
+    short_single_clause,
+    strip_dash,
+)
+from .lines import (
+    NUMERAL,
+    WebLines,
+    bold_heading,
+    heading_text,
+    headline_index,
+    read_lines,
+    rich,
+    running,
+)
 
 # What each furniture role says about a text being a web page's (credits, contacts and
 # picture notes are set on printed pages too, so they are not evidence).
@@ -41,7 +62,7 @@ _STRAY = 20  # a short line without Han on a Chinese page: a counter or a link's
 def web_reason(text: str) -> str | None:
     """Why ``text`` reads as a web page's text (two kinds of site furniture or more), or None."""
     found: list[str] = []
-    for line in layout.scan(text):
+    for line in scan(text):
         kind = classify(line.text)
         signal = _SIGNALS.get(kind.role) if kind else None
         if signal and signal not in found:
@@ -107,23 +128,23 @@ class _Page:
 
     def _lone_description(self, i: int, text: str, last: str | None) -> bool:
         plain = not self.web.bold[i] and not NUMERAL.match(text)
-        return plain and layout.short_single_clause(text) and (last is None or layout.is_complete(last))
+        return plain and short_single_clause(text) and (last is None or is_complete(last))
 
     def body_line(self, i: int, text: str) -> None:
         line = self.web.lines[i]
         last = self.sections[-1][1][-1] if self.sections[-1][1] else None
         if last is not None and last.endswith(("，", "、", ",")):
             self.paragraph(text)  # the sentence above goes on
-        elif text == self.title or layout.is_note(text):
+        elif text == self.title or is_note(text):
             self.extra("note", text)
-        elif layout.is_meta(text):
+        elif is_meta(text):
             self.furniture(text, Furniture("meta", "meta"))
-        elif layout.is_caption(text) and len(text) <= 80:
+        elif is_caption(text) and len(text) <= 80:
             self.extra("caption", text)
-        elif layout.is_byline(text) or (layout.names_only(text) and self.web.next_text(i) is None):
+        elif is_byline(text) or (names_only(text) and self.web.next_text(i) is None):
             self.extra("byline", text)
-        elif layout.lead_label(text):
-            label, rest = layout.lead_label(text)  # type: ignore[misc]
+        elif lead_label(text):
+            label, rest = lead_label(text)  # type: ignore[misc]
             self.section(label)
             if rest:
                 self.paragraph(rest)
@@ -154,8 +175,8 @@ class _Page:
                 self.extra("note", text)
             elif kind is not None:
                 self.furniture(text, kind)
-            elif subtitle_slot and self.title and layout.is_subtitle(text):
-                self.subtitle = layout.strip_dash(text)
+            elif subtitle_slot and self.title and is_subtitle(text):
+                self.subtitle = strip_dash(text)
             else:
                 self.related = False
                 self.body_line(i, text)

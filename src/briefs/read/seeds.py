@@ -13,10 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import layout
-from .document import EXTRA_KINDS, Article, Document, Extra, ExtraKind, Section
-from .layout import PageLine
-from .marks import CLOSERS, SENTENCE_END
+from ..document import EXTRA_KINDS, Article, Document, Extra, ExtraKind, Section
+from ..text.datelines import is_dateline
+from ..text.marks import CLOSERS, SENTENCE_END
+from .lines import (
+    PageLine,
+    heading_like,
+    is_banner,
+    is_byline,
+    is_caption,
+    is_complete,
+    is_meta,
+    is_note,
+    is_subtitle,
+    lead_label,
+    names_only,
+    scan,
+    short_single_clause,
+    split_credits,
+    strip_dash,
+)
 
 # What a line is by its shape alone, before its position is taken into account.
 LineKind = Literal["banner", "meta", "label", "byline", "note", "caption", "heading", "subtitle", "text"]
@@ -46,23 +62,23 @@ class _Draft:
 
 def _base_kind(line: PageLine, markdown: bool) -> LineKind:
     text = line.text
-    if layout.is_banner(text):
+    if is_banner(text):
         return "banner"
-    if layout.is_meta(text):
+    if is_meta(text):
         return "meta"
-    if layout.lead_label(text):
+    if lead_label(text):
         return "label"
-    if layout.is_byline(text):
+    if is_byline(text):
         return "byline"
-    if layout.is_note(text):
+    if is_note(text):
         return "note"
-    if layout.is_caption(text) and (text[0] not in "①②③④⑤⑥⑦⑧⑨⑩" or layout.short_single_clause(text[1:].strip()) or text.endswith("摄")):
+    if is_caption(text) and (text[0] not in "①②③④⑤⑥⑦⑧⑨⑩" or short_single_clause(text[1:].strip()) or text.endswith("摄")):
         return "caption"
     if line.level:
         return "heading"
-    if layout.is_subtitle(text):
+    if is_subtitle(text):
         return "subtitle"
-    if not markdown and layout.heading_like(text):
+    if not markdown and heading_like(text):
         return "heading"
     return "text"
 
@@ -71,7 +87,7 @@ def _kinds(lines: list[PageLine], markdown: bool) -> list[LineKind]:
     kinds = [_base_kind(line, markdown) for line in lines]
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if kinds[i] in ("heading", "text") and layout.names_only(line.text):
+        if kinds[i] in ("heading", "text") and names_only(line.text):
             # Names standing alone at the end of the text, not a heading over more text.
             if nxt is None or nxt.gap >= 2 or kinds[i + 1] in EXTRA_KINDS:
                 kinds[i] = "byline"
@@ -111,7 +127,7 @@ class _Builder:
         j = self._next_significant(i)
         if j is None:
             return False
-        return self.kinds[j] == "subtitle" or (self.kinds[j] == "text" and layout.is_dateline(self.lines[j].text))
+        return self.kinds[j] == "subtitle" or (self.kinds[j] == "text" and is_dateline(self.lines[j].text))
 
     def _title_position(self) -> bool:
         cur = self.current
@@ -134,7 +150,7 @@ class _Builder:
         if not article.sections:
             article.sections.append((None, []))
         paragraphs = article.sections[-1][1]
-        if self.open and paragraphs and not layout.is_complete(paragraphs[-1]):
+        if self.open and paragraphs and not is_complete(paragraphs[-1]):
             paragraphs[-1] += text
         else:
             paragraphs.append(text)
@@ -142,7 +158,7 @@ class _Builder:
 
     def _open_incomplete(self) -> bool:
         cur = self.current
-        return bool(self.open and cur and cur.sections and cur.sections[-1][1] and not layout.is_complete(cur.sections[-1][1][-1]))
+        return bool(self.open and cur and cur.sections and cur.sections[-1][1] and not is_complete(cur.sections[-1][1][-1]))
 
     def _extra(self, kind: ExtraKind, text: str, page_level: bool = False) -> None:
         target = self.extras if page_level or self.current is None else self.current.extras
@@ -158,8 +174,8 @@ class _Builder:
             self.briefs = False
 
     def _byline(self, text: str) -> None:
-        for part in layout.split_credits(text):
-            self._extra("note" if layout.is_note(part) else "byline", part, page_level=layout.is_note(part))
+        for part in split_credits(text):
+            self._extra("note" if is_note(part) else "byline", part, page_level=is_note(part))
         if self.current is not None and self.current.has_body:
             self.current.closed, self.briefs = True, False
 
@@ -172,7 +188,7 @@ class _Builder:
                 kind = "text"  # a hard-wrapped line of the paragraph above
             if kind == "subtitle" and last != "title":
                 kind = "text"
-            if kind == "text" and line.gap >= 2 and layout.short_single_clause(text) and not self._open_incomplete():
+            if kind == "text" and line.gap >= 2 and short_single_clause(text) and not self._open_incomplete():
                 kind = "caption"  # a lone short description after an image slot
             if kind == "heading":
                 kind = self._heading_role(i)
@@ -191,9 +207,9 @@ class _Builder:
             elif kind == "title":
                 self._title(text, line.level)
             elif kind == "subtitle":
-                self.current.subtitle = layout.strip_dash(text)  # type: ignore[union-attr]
+                self.current.subtitle = strip_dash(text)  # type: ignore[union-attr]
             elif kind in ("label", "section"):
-                label, rest = layout.lead_label(text) or (text, "")
+                label, rest = lead_label(text) or (text, "")
                 self._article().sections.append((label, []))
                 self.open = False
                 if rest:
@@ -207,7 +223,7 @@ class _Builder:
 
 def parse(text: str, source: str) -> Document:
     """Structure of a decoded page."""
-    lines = layout.scan(text)
+    lines = scan(text)
     markdown = any(line.level for line in lines)
     articles, extras = _Builder(lines, _kinds(lines, markdown)).build()
     return Document(source=source, articles=tuple(articles), extras=tuple(extras))

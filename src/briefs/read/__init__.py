@@ -1,0 +1,71 @@
+"""A file → Document, one reader per input form, chosen from one table of file types.
+
+A new input form is one module here and one row in ``READERS``: the folder
+search (``run/inputs.py``) and the commands' help derive from the table. Each
+reader is imported when a file of its form is read, so reading text never
+loads lxml or pdfplumber. An unreadable, empty, binary or non-Chinese file is
+an ``InputError`` naming it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+from ..registry import load
+from ..text.script import is_traditional
+
+
+@dataclass(frozen=True)
+class Reader:
+    suffixes: tuple[str, ...]  # lower-case, with the dot
+    target: str  # "module:function(data, source, layout) -> Document", imported on first use
+    magic: bytes = b""  # how a file of this form starts, whatever its name
+
+
+READERS: tuple[Reader, ...] = (
+    Reader((".txt", ".md"), "briefs.read.layouts:read_text"),
+    Reader((".html", ".htm"), "briefs.read.web.html:read_page"),
+    Reader((".pdf",), "briefs.read.pdf:read_page", magic=b"%PDF-"),
+)
+# A file named on the command line is read whatever its suffix: as plain text unless the table knows it.
+DEFAULT = READERS[0]
+SUFFIXES = tuple(suffix for reader in READERS for suffix in reader.suffixes)
+
+
+def described() -> str:
+    """The file types for help and messages: ".txt, .md, .html, .htm, .pdf"."""
+    return ", ".join(SUFFIXES)
+
+
+def reader_for(data: bytes, source: str) -> Reader:
+    """By what the file starts with, then by its suffix."""
+    for reader in READERS:
+        if reader.magic and data.startswith(reader.magic):
+            return reader
+    suffix = Path(source).suffix.lower()
+    return next((reader for reader in READERS if suffix in reader.suffixes), DEFAULT)
+
+
+def read_bytes(data: bytes, source: str, layout: str = "auto") -> Document:
+    """A page's bytes, by file type (a saved web page, a PDF) or by the shape of its text."""
+    return with_script(load(reader_for(data, source).target)(data, source, layout))
+
+
+def with_script(doc: Document) -> Document:
+    """The document, marked traditional when its text is set in traditional characters."""
+    text = "".join(p for a in doc.articles for p in [a.title or "", *a.paragraphs])
+    return dataclasses.replace(doc, script="traditional") if is_traditional(text) else doc
+
+
+def read_path(path: Path | str, layout: str = "auto") -> Document:
+    """Read one file; an unreadable or non-Chinese file is an InputError naming it."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
+    return read_bytes(data, str(path), layout)
