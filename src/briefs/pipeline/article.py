@@ -23,6 +23,7 @@ from ..figures.figure import Figure
 from ..figures.find import find_figures, key_figures
 from ..protocols import Summarizer
 from ..text.datelines import strip_dateline
+from ..text.marks import CLAUSE_MARKS
 from ..text.dates import ArticleDate, article_date
 from ..text.script import simplifier
 from ..text.sentences import split_sentences
@@ -66,7 +67,7 @@ def _summary(summarizer: Summarizer | None, sentences: Sequence[_Sentence], boun
 
 
 # Where a lead's first clause ends: a title made from it stays a headline, not a sentence.
-_LEAD_CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+_LEAD_CLAUSE = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
 
 def lead_clause(article: Article) -> str | None:

@@ -10,9 +10,11 @@ from typing import Mapping, Sequence
 
 from ..figures.figure import Figure
 from ..figures.labels import figure_label
+from ..text.marks import CLAUSE_MARKS
 
 # Where a clause ends: a figure's label and its quoted clause never cross one.
-_CLAUSE_BREAK = ",，;；:：。！？!?、 "
+# A figure's clause also stops at an enumeration comma, and (around a figure) at a space.
+_CLAUSE_BREAK = CLAUSE_MARKS + "、 "
 
 
 def _clause_before(sentence: str, figure: Figure, others: Sequence[Figure]) -> str:

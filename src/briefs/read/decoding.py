@@ -15,6 +15,7 @@ import unicodedata
 
 from ..errors import InputError
 from ..text.marks import HAN
+from ..text.spaces import unify_newlines
 
 # Lead-byte ranges of each charset's high-frequency hanzi block.
 _FREQUENT_LEAD = {"gb18030": (0xB0, 0xD7), "big5": (0xA4, 0xC6)}
@@ -74,4 +75,4 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(source, "binary file, not text")
     if not HAN.search(text):
         raise InputError(source, "no Chinese text found")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return unify_newlines(text)

@@ -17,8 +17,16 @@ from dataclasses import dataclass, field
 import regex as re
 
 from ..document import Article, Document, Extra, ExtraKind, Section
-from ..text.marks import HAN, SENTENCE_END
+from ..text.marks import HAN
+from ..text.spaces import SPACES, fold_spaces, unify_newlines
 from .lines import (
+    NOT_HEADING,
+    NUMBERED,
+    PAGE_CREDIT,
+    PICTURE_LINE,
+    PICTURE_SOURCE,
+    PICTURES,
+    REPORTER,
     balanced,
     heading_like,
     is_byline,
@@ -32,30 +40,28 @@ from .lines import (
 
 # A body line starts with full-width spaces, or with two or more ordinary ones.
 _INDENT = re.compile(r"^(?:\u3000|[ \xa0]{2,}|\t)")
-_SPACE = " \t\u3000\xa0\ufeff\r"
 # Lines of an e-paper article that are not its text, by the kind of extra they are, tried in order.
 _EXTRA_LINES: tuple[tuple[ExtraKind, str], ...] = (
     # Layout credits (版式设计：…, 本版责编：…) and contact lines (栏目投稿邮箱：…).
-    ("note", r"^(?:版式设计|本版责编|责任编辑|责编|美编|制图|本版制图|本版编辑|图片编辑)\s*[:：]"),
+    ("note", PAGE_CREDIT.pattern),
     ("note", r"^.{0,30}(?:投稿(?:邮箱|信箱)|[\w.-]+@[\w-]+\.[\w.]+|电话[:：]\s*[\d-]{7,})"),
     # Picture lines: 图为…, 图片说明：, （新华社发）, 喻 敏摄（人民视觉）, 图②：…摄.
-    ("caption", r"^图为|^图片说明|^[（(][^（）()]{0,24}(?:发|摄|供图|制图)[)）]$|^[（(]?(?:图片|照片)来源[:：]"),
-    ("caption", r"^.{0,16}摄(?:影)?\s*[（(][^（）()]{0,12}[)）]$|^图\s*[①-⑳\d]+\s*[:：].*(?:摄|供图|发)(?:[（(][^（）()]{0,12}[)）])?$"),
+    ("caption", rf"{PICTURE_LINE}|^{PICTURE_SOURCE}|^[（(]?{PICTURES}来源[:：]"),
+    ("caption", rf"^.{{0,16}}摄(?:影)?\s*[（(][^（）()]{{0,12}}[)）]$|^图\s*[{NUMBERED}\d]+\s*[:：].*(?:摄|供图|发)(?:[（(][^（）()]{{0,12}}[)）])?$"),
     # A credit in brackets ending a story (（新华社北京2月3日电 记者梅世雄）, （作者为…）); reporters named
     # under a headline, names spaced to a fixed width (本报记者 张 帆 杨文明); a note signed ——编 者.
     ("byline", r"^[（(][^（）()]{0,40}(?:电|记者|通讯员|报道|作者)[^（）()]{0,40}[)）]$"),
-    ("byline", r"^(?:本报|新华社)?(?:特约|实习|首席)?(?:记者|通讯员)[\s\p{Han}、]{2,24}$|^——\s*\p{Han}(?:\s*\p{Han}){0,4}$"),
+    # Crawled lines keep the names' fixed-width spacing but no geometry, so any run of names and spaces counts.
+    ("byline", rf"^{REPORTER}[\s\p{{Han}}、]{{2,24}}$|^——\s*\p{{Han}}(?:\s*\p{{Han}}){{0,4}}$"),
 )
 _EXTRA_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _EXTRA_LINES)
-# What a section heading never holds: a sentence end, or a lead-in left open (汇民农机合作社——).
-_NOT_HEADING = re.compile(rf"[{re.escape(SENTENCE_END)}：:]|(?:——|—|，|、|,)$")
 _MIN_INDENTED_SHARE = 0.5
 
 
 def epaper_reason(text: str) -> str | None:
     """Why ``text`` reads as e-paper text, or None: its running text is indented and its headline
     lines are not (most lines indented, or every line set flush left a headline)."""
-    lines = [line for line in _lines(text) if line.strip(_SPACE)]
+    lines = [line for line in _lines(text) if line.strip(SPACES)]
     indented = sum(1 for line in lines if _INDENT.match(line))
     flush = [line for line in lines if not _INDENT.match(line)]
     if indented < 2 or not flush:
@@ -66,11 +72,7 @@ def epaper_reason(text: str) -> str | None:
 
 
 def _lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def _clean(line: str) -> str:
-    return re.sub(r"[ \xa0\u3000]+", " ", line.strip(_SPACE)).strip()
+    return unify_newlines(text).split("\n")
 
 
 @dataclass
@@ -84,7 +86,7 @@ class _Block:
 
 def _is_body(line: str) -> bool:
     """Indented, or plainly running text even where the indent was lost."""
-    text = _clean(line)
+    text = fold_spaces(line)
     return bool(_INDENT.match(line)) or (len(text) > 50 or text.endswith(tuple("。！？"))) and not heading_like(text)
 
 
@@ -94,15 +96,15 @@ def _blocks(text: str) -> list[_Block]:
     blocks: list[_Block] = []
     head: list[str] = []
     for raw in _lines(text):
-        if raw.strip(_SPACE) and _is_body(raw):
+        if raw.strip(SPACES) and _is_body(raw):
             runs = _runs(head)
             blocks += runs
             if not runs and not blocks:
                 blocks.append(_Block())
-            blocks[-1].body.append(_clean(raw))
+            blocks[-1].body.append(fold_spaces(raw))
             head = []
         else:
-            head.append(_clean(raw) if raw.strip(_SPACE) else "")
+            head.append(fold_spaces(raw) if raw.strip(SPACES) else "")
     return blocks + _runs(head)
 
 
@@ -160,7 +162,7 @@ def _body_kind(text: str, following: list[str]) -> ExtraKind | str:
 
 def _section_heading(text: str) -> bool:
     """A short line without sentence punctuation over more text: 张鼓匠 摘了帽, 稳中求进，确保口粮安全."""
-    return len(text) <= 30 and len(HAN.findall(text)) >= 2 and not _NOT_HEADING.search(text) and balanced(text)
+    return len(text) <= 30 and len(HAN.findall(text)) >= 2 and not NOT_HEADING.search(text) and balanced(text)
 
 
 def _article(block: _Block) -> tuple[Article, list[Extra]]:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import regex as re
 
 from ..document import ExtraKind
+from ..text.dates import FULL_DATE, full_date
+from ..text.marks import PROSE_MARKS
 from .lines import is_complete, is_meta, names_only
 
 # The set phrases of news sites, as regex alternatives.
@@ -44,11 +46,9 @@ _WORDS = {
     r"|(?:热门|热点|精彩|编辑|今日|猜你|为您|为你|小编|作者|更多|最新|往期|一周|24小时)\S{0,6}?"
     r"(?:推荐|文章|排行榜?|新闻|热帖|阅读|喜欢|精彩|视频|图片|搜索)|\S{0,4}排行榜?|你可能(?:会)?喜欢|您可能(?:会)?喜欢|大家都在看",
 }
-_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _PATTERNS = {
-    "date": _DATE,
-    "clause": r"[，。；！？,;]",
-    "meta line": rf"^(?:{_DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|(?:{_WORDS['meta keys']})\s*[:：])",
+    "clause": f"[{PROSE_MARKS}]",
+    "meta line": rf"^(?:{FULL_DATE}\s*日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|(?:{_WORDS['meta keys']})\s*[:：])",
     "source": rf"(?:来源于?|稿源|消息来源|文章来源)\s*[:：]\s*(.+?)\s*(?={_WORDS['after a value']})",
     "author": rf"作者\s*[:：]\s*(.+?)\s*(?={_WORDS['after a value']})",
     "bar separators": r"\s*[|｜丨·•]\s*",
@@ -81,7 +81,7 @@ _RULES: tuple[tuple[Furniture, int, str], ...] = (
     # Footer marks that appear nowhere but in a page's copyright block.
     (Furniture("note", "disclaimer", True), _ANY_LENGTH, r"版权所有|All Rights Reserved|ICP备|ICP证|公网安备|©"),
     (Furniture("note", "comments", True), _ANY_LENGTH, rf"^(?:{_WORDS['comments']})"),
-    (Furniture("note", "nav", False), _ANY_LENGTH, r"^(?:您的|你的|您|你)?(?:当前|所在|现在)?(?:的)?位置\s*[:：]|^[>»›＞]\s*[^，。；！？,;]{1,16}$|^(?:网站)?首页$"),
+    (Furniture("note", "nav", False), _ANY_LENGTH, rf"^(?:您的|你的|您|你)?(?:当前|所在|现在)?(?:的)?位置\s*[:：]|^[>»›＞]\s*[^{PROSE_MARKS}]{{1,16}}$|^(?:网站)?首页$"),
     (Furniture("note", "nav", False), _ANY_LENGTH, r"(?:首页|主页|网站首页|当前位置)\s*(?:>|>>|»|›|＞|/|-|－)"),
     (Furniture("note", "share", False), 40, r"^(?:分享到|分享至|转发到|一键分享|扫码分享)|^分享(?:\s*[:：]|$)"),
     (Furniture("note", "prompt", True), 30, r"返回\S{0,10}(?:首页|顶部|列表|目录|频道)|\S{0,12}>>$"),
@@ -96,7 +96,7 @@ _COMPILED = tuple((furniture, limit, re.compile(pattern, re.IGNORECASE)) for fur
 # Whole lines in brackets: a credit at the end of a story, or what a picture or table above shows.
 _BRACKETED = (
     (Furniture("byline", "credit"), re.compile(r"^[（(][^（）()]{0,30}(?:实习生|记者|通讯员|作者|编辑|编译)[^（）()]{0,30}[)）]$")),
-    (Furniture("caption", "picture"), re.compile(r"^[（(][^（）()，。；！？,;]{2,38}[)）]$")),
+    (Furniture("caption", "picture"), re.compile(f"^[（(][^（）(){PROSE_MARKS}]{{2,38}}[)）]$")),
 )
 
 
@@ -111,7 +111,7 @@ def is_date_line(text: str) -> bool:
     """The date and source line under a headline: a date or a metadata key first, no clause punctuation."""
     if len(text) > 90 or not _RE["meta line"].match(text) or _RE["clause"].search(text):
         return False
-    return any(_RE[name].search(text) for name in ("date", "source", "author")) or is_meta(text)
+    return bool(full_date(text)) or any(_RE[name].search(text) for name in ("source", "author")) or is_meta(text)
 
 
 def related_heading(text: str) -> bool:
@@ -179,11 +179,9 @@ def split_tail(text: str) -> tuple[str, str | None]:
 def page_meta(text: str) -> list[tuple[str, str]]:
     """(key, value) pairs a date and source line states: 发布日期 as YYYY-MM-DD, 来源, 作者."""
     found: list[tuple[str, str]] = []
-    date = _RE["date"].search(text)
+    date = full_date(text)
     if date:
-        year, month, day = date.groups()
-        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-            found.append(("发布日期", f"{year}-{int(month):02d}-{int(day):02d}"))
+        found.append(("发布日期", date))
     for key, name in (("来源", "source"), ("作者", "author")):
         match = _RE[name].search(text)
         if match and match.group(1).strip(" :："):

@@ -14,14 +14,18 @@ import regex as re
 
 from ..text.datelines import is_dateline
 from ..text.marks import (
+    CLAUSE_MARKS,
     CLOSERS,
     FULL_STOPS,
     HAN,
+    INSIDE_ROUND,
     OPENERS,
     PAIRS,
     SENTENCE_END,
     TRAILING_CLOSERS,
+    in_round_brackets,
 )
+from ..text.spaces import SPACES, fold_spaces
 from ..text.surnames import surname_of
 
 _COMPLETE = re.compile(
@@ -29,23 +33,40 @@ _COMPLETE = re.compile(
 )
 # A full stop or a semicolon inside a line: a sentence, not a heading.
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(FULL_STOPS)}；;]")
-_CLAUSE_PUNCT = re.compile(rf"[,，;；:：{re.escape(FULL_STOPS)}]")
+_CLAUSE_PUNCT = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 # Lead labels that open a feature: a section, never a title.
 _LEAD_LABEL = re.compile(r"^(核心提示|编者按|内容提要|导读|编后语?|记者手记)\s*(?:[:：]\s*(.*))?$")
+
+# The page rules every reader shares, each named once here; a reader that needs a variant builds it
+# from these and says why beside it.
+# Who a reporter credit names: 记者, 本报特约记者, 新华社记者, 通讯员.
+REPORTER_RANK = "(?:特约|实习|首席)?"
+REPORTER = f"(?:本报|新华社)?{REPORTER_RANK}(?:记者|通讯员)"
+# The page's production credits: 版式设计：…, 本版责编：….
+PAGE_CREDIT = re.compile(r"^(?:版式设计|本版责编|责任编辑|责编|美编|制图|本版制图|本版编辑|图片编辑)\s*[:：]")
+# A picture's own line (图为…, 图片说明：…), and its source in brackets closing a line (（新华社发）, （张三摄）).
+PICTURE_LINE = "^图为|^图片说明"
+PICTURES = "(?:图片|照片)"
+PICTURE_SOURCE = in_round_brackets(f"{INSIDE_ROUND}{{0,24}}(?:发|摄|供图|制图)") + "$"
+# Photos numbered ①–⑳: a caption's number, or a list's when a sentence follows it.
+NUMBERED = "①-⑳"
+_NUMBERED = re.compile(f"^[{NUMBERED}]")
+# What a section heading never holds: a sentence end, a colon, or a lead-in left open (汇民农机合作社——).
+NOT_HEADING = re.compile(rf"[{re.escape(SENTENCE_END)}：:]|(?:——|—|，|、|,)$")
 # Photo credits and caption forms.
 _CAPTION = re.compile(
     r"(?:\s摄(?:影)?$"
     r"|(?:记者|通讯员)\s*\p{Han}{2,4}\s*摄$"
     r"|[（(][^（）()]{0,30}摄[)）]$"
-    r"|^[①-⑳]"
+    rf"|^[{NUMBERED}]"
     r"|^图\s*[\d一二三四五六七八九十]*\s*[:：为]"
     r"|^(?:资料图片|资料图|图片来源[:：].*)$)"
 )
 # Bylines: page credits, reporter credits.
 _BYLINE = re.compile(
     r"^(?:本版)?(?:稿件|文字|文章|图文|文图)由.+?(?:采写|撰写|撰稿|采访|提供)"
-    r"|^(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员|责任编辑|编辑|美编|校对|撰稿|文/图|文／图|文|图)\s*[:：/／]\s*\S"
-    r"|^(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员)\s+\p{Han}{2,4}(?:\s+\p{Han}{2,4})*$"
+    rf"|^(?:本报)?{REPORTER_RANK}(?:记者|通讯员|责任编辑|编辑|美编|校对|撰稿|文/图|文／图|文|图)\s*[:：/／]\s*\S"
+    rf"|^{REPORTER}\s+\p{{Han}}{{2,4}}(?:\s+\p{{Han}}{{2,4}})*$"
 )
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^[-*+]\s+")
@@ -66,7 +87,7 @@ def scan(text: str) -> list[PageLine]:
     lines: list[PageLine] = []
     gap = 0
     for raw in text.split("\n"):
-        stripped = raw.strip(" \t\u3000\xa0\ufeff")
+        stripped = raw.strip(SPACES)
         if not stripped:
             gap += 1
             continue
@@ -76,7 +97,7 @@ def scan(text: str) -> list[PageLine]:
             level = len(heading.group(1))
             stripped = stripped[heading.end() :]
         stripped = _BOLD.sub(r"\1", _PAGE_MARK.sub("", _BULLET.sub("", stripped)))
-        stripped = re.sub(r"\s+", " ", stripped).strip()
+        stripped = fold_spaces(stripped)
         if stripped:
             lines.append(PageLine(stripped, gap, level))
         gap = 0
@@ -129,13 +150,18 @@ def lead_label(text: str) -> tuple[str, str] | None:
     return (match.group(1), (match.group(2) or "").strip()) if match else None
 
 
+def numbered(text: str) -> bool:
+    """Opens with a photo's number: ①…⑳."""
+    return bool(_NUMBERED.match(text))
+
+
 def is_caption(text: str) -> bool:
     return bool(_CAPTION.search(text))
 
 
 def is_note(text: str) -> bool:
     """A note on the pictures of a whole page: 本版图片由…提供, 图片为资料图."""
-    return bool(re.search(r"^本版(?:图片|照片)|图片(?:为|系)资料", text))
+    return bool(re.search(f"^本版{PICTURES}|图片(?:为|系)资料", text))
 
 
 def is_byline(text: str) -> bool:

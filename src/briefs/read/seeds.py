@@ -28,6 +28,7 @@ from .lines import (
     is_subtitle,
     lead_label,
     names_only,
+    numbered,
     scan,
     short_single_clause,
     split_credits,
@@ -72,7 +73,7 @@ def _base_kind(line: PageLine, markdown: bool) -> LineKind:
         return "byline"
     if is_note(text):
         return "note"
-    if is_caption(text) and (text[0] not in "①②③④⑤⑥⑦⑧⑨⑩" or short_single_clause(text[1:].strip()) or text.endswith("摄")):
+    if is_caption(text) and (not numbered(text) or short_single_clause(text[1:].strip()) or text.endswith("摄")):
         return "caption"
     if line.level:
         return "heading"

@@ -20,7 +20,9 @@ from .datelines import WIRE_SERVICES
 
 DateSource = Literal["meta", "dateline", "file"]
 
-_FULL = re.compile(r"(?<!\d)(19\d\d|20\d\d)\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?!\d)")
+# A full date, 2019-09-23, 2019年9月23日, 2019/9/23: a pattern other rules embed; full_date() validates what it finds.
+FULL_DATE = r"(?<!\d)(19\d\d|20\d\d)\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?!\d)"
+_FULL = re.compile(FULL_DATE)
 _COMPACT = re.compile(r"(?<!\d)(19\d\d|20\d\d)(\d\d)(\d\d)(?!\d)")
 # 本报太原10月9日电, 新华社北京3月5日电, 本报讯（10月9日）: the day a story was filed.
 _DATELINE_DAY = re.compile(rf"^(?:本报|{WIRE_SERVICES})[\p{{Han}}\s\xa0]{{0,12}}?(\d{{1,2}})月(\d{{1,2}})日(?:电|讯)")

@@ -18,6 +18,11 @@ FULL_STOPS = "。！？!?｡"
 # semicolon, after which a column never breaks a sentence.
 SENTENCE_END = FULL_STOPS + "…；;"
 
+# Marks only running text carries: a line with one is prose, never a headline, a bar or a label.
+PROSE_MARKS = "，。；！？,;"
+# Marks that close a clause or a sentence: where a line may be cut without cutting a phrase.
+CLAUSE_MARKS = ",，;；:：" + FULL_STOPS
+
 # Quotes and brackets, each opener at the index of its closer.
 OPENERS = "“‘「『（(【[《〈〔［"
 CLOSERS = "”’」』）)】]》〉〕］"
@@ -30,3 +35,11 @@ ATTACHED = ",.;:!?，。；：、" + CLOSERS
 
 # A text whose last mark ends a sentence (closers may follow it).
 ENDS_SENTENCE = regex.compile(rf"[{regex.escape(SENTENCE_END)}][{regex.escape(TRAILING_CLOSERS)}]*\s*$")
+
+# Text inside one pair of round brackets, full-width or half-width, as regex pieces: （新华社发）, (记者 王某).
+OPEN_ROUND, CLOSE_ROUND, INSIDE_ROUND = "[（(]", "[)）]", "[^（）()]"
+
+
+def in_round_brackets(inner: str) -> str:
+    """A regex for ``inner`` standing in one pair of round brackets."""
+    return f"{OPEN_ROUND}{inner}{CLOSE_ROUND}"

@@ -13,8 +13,21 @@ from __future__ import annotations
 import regex as re
 
 from ...document import Article, Extra, ExtraKind, Section
-from ...text.marks import HAN, SENTENCE_END
-from ..lines import balanced, is_byline, is_caption, is_complete, is_note, strip_dash
+from ...text.marks import HAN
+from ..lines import (
+    NOT_HEADING,
+    PAGE_CREDIT,
+    PICTURE_LINE,
+    PICTURE_SOURCE,
+    REPORTER,
+    balanced,
+    is_byline,
+    is_caption,
+    is_complete,
+    is_note,
+    numbered,
+    strip_dash,
+)
 from .articles import Placed
 from .headlines import DECK, SMALL, TITLE, Face, Headline
 from .lines import TextLine
@@ -23,11 +36,10 @@ from .page import Block, PageLayout
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 # Reporters named on a line of their own, names run on or spaced out: 本报记者王立新, 记者 张 帆、李明.
-_REPORTERS = re.compile(r"^(?:本报|新华社)?(?:特约|实习|首席)?(?:记者|通讯员)\s*\p{Han}(?:\s?\p{Han}){1,3}(?:[\s、]+\p{Han}(?:\s?\p{Han}){1,3})*$")
-_PAGE_CREDIT = re.compile(r"^(?:版式设计|本版责编|责任编辑|责编|美编|制图|本版制图|本版编辑|图片编辑)\s*[:：]")
-_PICTURE = re.compile(r"^图为|^图片说明|[（(](?:资料图片|资料图|[^（）()]{0,24}(?:发|摄|供图|制图))[)）]$")
-# What a section heading never holds: a sentence end, a colon, or a lead-in left open.
-_NOT_HEADING = re.compile(rf"[{re.escape(SENTENCE_END)}：:]|(?:——|—|，|、|,)$")
+# A PDF's lines are whole, so each name is held to two to four characters, spaces between them allowed.
+_REPORTERS = re.compile(rf"^{REPORTER}\s*\p{{Han}}(?:\s?\p{{Han}}){{1,3}}(?:[\s、]+\p{{Han}}(?:\s?\p{{Han}}){{1,3}})*$")
+# A file photo's credit stands here too: PDFs set （资料图片） under the picture as a caption of its own.
+_PICTURE = re.compile(rf"{PICTURE_LINE}|{PICTURE_SOURCE}|[（(](?:资料图片|资料图)[)）]$")
 _CAPTION_LINES = 6
 # Where the story jumps to or comes from another page: （下转第三版）, （上接第一版）.
 _JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转第|接第|转自|接上)[^（）()]{1,16}[)）]$")
@@ -64,7 +76,7 @@ def block_kind(block: Block, face: Face, pictures) -> ExtraKind | str:
     """What a block of an article is: text, a section heading, or an extra."""
     text = join_lines(block.lines)
     short = len(block.lines) <= 3 and len(text) <= 120
-    if is_note(text) or _PAGE_CREDIT.match(text):
+    if is_note(text) or PAGE_CREDIT.match(text):
         return "note"
     if len(block.lines) <= 2 and (is_byline(text) or _REPORTERS.match(text)):
         return "byline"
@@ -80,7 +92,7 @@ def block_kind(block: Block, face: Face, pictures) -> ExtraKind | str:
 
 
 def _credit_caption(text: str) -> bool:
-    return is_caption(text) and not text.startswith(tuple("①②③④⑤⑥⑦⑧⑨⑩"))
+    return is_caption(text) and not numbered(text)
 
 
 def _by_picture(block: Block, pictures) -> bool:
@@ -94,7 +106,7 @@ def _by_picture(block: Block, pictures) -> bool:
 
 def _heading(block: Block, text: str, face: Face) -> bool:
     """A short line without sentence punctuation, larger than the body or set in a heavier face."""
-    if len(block.lines) > 2 or len(text) > 30 or len(HAN.findall(text)) < 2 or _NOT_HEADING.search(text):
+    if len(block.lines) > 2 or len(text) > 30 or len(HAN.findall(text)) < 2 or NOT_HEADING.search(text):
         return False
     line = block.lines[0]
     larger = DECK * face.size <= block.size < TITLE * face.size

@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 import regex as re
 
 from ...document import Extra
+from ...text.dates import FULL_DATE
+from ...text.marks import PROSE_MARKS
 from .lines import Box, TextLine
 
 # What a page header or foot holds: the date, 星期, 版次, the page number, the editors, the serial numbers.
 _FOLIO = re.compile(
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|星期[一二三四五六日天]|农历"
+    rf"{FULL_DATE}|星期[一二三四五六日天]|农历"
     r"|第\s*[\dA-Z一二三四五六七八九十]+\s*版|版次|^[A-Z]?\d{1,3}$|^[A-Z]\d{0,2}\s*版?$|今日\s*\d+\s*版|总第\s*\d+\s*期"
     r"|责任编辑|责编|编辑|美编|版式|校对|组版|CN\s*\d{2}\s*-\s*\d{4}|邮发代号|连续出版物号|https?://|www\.|电话|邮箱"
 )
-_PROSE = re.compile(r"[，。；！？,;]")
+_PROSE = re.compile(f"[{PROSE_MARKS}]")
 _HEADER_ZONE = 0.15  # a header rule lies within the top 15% of the page
 _BARE_HEADER = 0.07  # without a rule, folio lines within the top 7%
 _FOOT_ZONE = 0.06

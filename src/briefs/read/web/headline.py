@@ -19,6 +19,7 @@ from typing import Any, Iterator
 import regex as re
 
 from ...text.marks import HAN
+from ...text.spaces import fold_spaces
 from ..furniture import is_date_line, is_furniture
 
 # A site's name after a separator at the end of a title: …_财经_腾讯网, …-股票频道-和讯网, … - 某某网站.
@@ -27,10 +28,6 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _MIN_MATCH = 5  # characters of a heading the title must hold
 _LABEL = 3  # a label before the headline in its heading (原创): at most this long
 _NEAR = 4  # texts after a headline in which its date line stands
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def strip_site(title: str) -> tuple[str, str | None]:
@@ -69,10 +66,10 @@ def _texts(nodes: list[Any]) -> Iterator[Any]:
 def _date_line(texts: Iterator[Any]) -> str | None:
     """The date and source line among the first texts, as the whole block that holds it."""
     for text in islice(texts, _NEAR):
-        if is_date_line(_clean(text)):
+        if is_date_line(fold_spaces(text)):
             holder = text.getparent().getparent() if text.is_tail else text.getparent()
-            block = _clean(holder.text_content()) if holder is not None else ""
-            return block if is_date_line(block) else _clean(text)
+            block = fold_spaces(holder.text_content()) if holder is not None else ""
+            return block if is_date_line(block) else fold_spaces(text)
     return None
 
 
@@ -84,7 +81,7 @@ def date_line_below(tree: Any, headline: str) -> str | None:
     """The date and source line printed under the headline, which an extractor may have pruned."""
     texts = _texts(tree.xpath("//body//text()"))
     for text in texts:
-        if headline in _clean(text):
+        if headline in fold_spaces(text):
             return _date_line(texts)
     return None
 
@@ -96,8 +93,8 @@ def _headline_shaped(text: str) -> bool:
 def find_headline(tree: Any, lines: list[str]) -> tuple[str | None, str | None]:
     """(headline, site name) of a parsed page; ``lines`` are the first lines of its main text."""
     titles = tree.xpath("//title")
-    title, site = strip_site(_clean(titles[0].text_content()) if titles else "")
-    headings = [(h, _clean(h.text_content())) for h in tree.iter(*HEADINGS)]
+    title, site = strip_site(fold_spaces(titles[0].text_content()) if titles else "")
+    headings = [(h, fold_spaces(h.text_content())) for h in tree.iter(*HEADINGS)]
     held = [found for _, text in headings if (found := _held_by(title, text))]
     if held:
         return max(held, key=lambda found: len(_common(title, found))), site

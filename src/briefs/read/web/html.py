@@ -24,6 +24,7 @@ import regex as re
 from ...document import Document
 from ...errors import InputError
 from ...text.marks import HAN
+from ...text.spaces import fold_spaces, unify_newlines
 from ..decoding import decode
 from ..furniture import is_furniture
 from .headline import HEADINGS, date_line_below, find_headline
@@ -61,7 +62,7 @@ def decode_page(data: bytes, source: str) -> str:
         except (LookupError, UnicodeDecodeError):
             text = None
         if text is not None and HAN.search(text) and "\x00" not in text:
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+            return unify_newlines(text)
     return decode(data, source)
 
 
@@ -83,7 +84,7 @@ def body_lines(body: Any, newlines: bool = False) -> list[str]:
     def flush(mark: str = "") -> None:
         texts = "".join(parts).split("\n") if newlines else ["".join(parts)]
         parts.clear()
-        for text in filter(None, (" ".join(t.split()) for t in texts)):
+        for text in filter(None, map(fold_spaces, texts)):
             lines.append({"head": f"## {text}", "bold": f"**{text}**"}.get(mark, text))
 
     def walk(el: Any) -> None:
@@ -187,7 +188,7 @@ def read_html(data: bytes, source: str) -> Document:
 def _author(result: Any, tree: Any, text: str, site: str | None) -> str:
     """The author the page declares (<meta name="author">), or trafilatura's when the page's text
     names it (on Chinese sites trafilatura's is as often a widget's label: 我已授权); never the site."""
-    declared = [_clean_meta(c) for c in tree.xpath(_AUTHOR_TAGS)]
+    declared = [fold_spaces(c) for c in tree.xpath(_AUTHOR_TAGS)]
     found = (getattr(result, "author", None) or "").strip()
     named = [found] if found and (found in declared or found in text) else []
     for author in named + declared:
@@ -196,8 +197,7 @@ def _author(result: Any, tree: Any, text: str, site: str | None) -> str:
     return ""
 
 
-def _clean_meta(content: str) -> str:
-    return " ".join(content.split())
+
 
 
 def read_page(data: bytes, source: str, layout: str = "auto") -> Document:

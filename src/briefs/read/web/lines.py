@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import regex as re
 
 from ...text.datelines import is_dateline
-from ...text.marks import HAN
+from ...text.marks import HAN, PROSE_MARKS
+from ...text.spaces import SPACES
 from ..furniture import Furniture, classify, link_like, link_line
 from ..lines import (
     PageLine,
@@ -31,7 +32,7 @@ _BOLD_LINE = re.compile(r"^(?:[-*+]\s+)?\*\*([^*]+)\*\*\s*$")
 _IMAGES_ONLY = re.compile(r"^(?:!\[([^\]]*)\]\([^)]*\)\s*)+$")
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 NUMERAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[、.．]?$")
-CLAUSE = re.compile(r"[，。；！？,;]")
+CLAUSE = re.compile(f"[{PROSE_MARKS}]")
 _SHORT_RUN, _SHORT_LINE = 3, 6  # three or more lines of a word or two: a menu
 _TITLE_RUN = 4  # four or more headline-shaped lines with no body between them: a list of links
 _LONG_HEADLINE = 8  # Han characters: a site's or an author's name is shorter, a headline seldom is
@@ -55,7 +56,7 @@ def _scan(text: str) -> tuple[list[PageLine], list[bool], list[str]]:
     alts: list[str] = []
     gap = 0
     for raw in text.split("\n"):
-        stripped = raw.strip(" \t\u3000\xa0\ufeff")
+        stripped = raw.strip(SPACES)
         if _IMAGES_ONLY.match(stripped):  # an image slot: two blank lines, as a text page leaves one
             alts += [a for a in re.findall(r"!\[([^\]]*)\]", stripped) if HAN.search(a)]
             gap += 2
