@@ -27,9 +27,10 @@ def test_json_lines_one_object_per_file_with_the_documented_keys():
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(objects) == 5
     for obj in objects:
-        assert set(obj) == {"source", "articles", "extras"}
+        assert {"source", "articles", "extras"} <= set(obj) <= {"source", "articles", "extras", "metadata"}
         for article in obj["articles"]:
-            assert set(article) == {"kicker", "title", "subtitle", "sections", "extras"}
+            assert {"kicker", "title", "subtitle", "sections", "extras"} <= set(article) <= {
+                "kicker", "title", "subtitle", "sections", "extras", "metadata"}
             assert all(set(s) == {"heading", "paragraphs"} for s in article["sections"])
             assert all(set(e) == {"kind", "text"} for e in article["extras"])
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from briefs.document import Article, Document
+from briefs.document import Article, Document, Stated
 from briefs.errors import InputError
 from briefs.read.web.headline import strip_site
 from briefs.read.web.html import decode_page, read_html
@@ -129,16 +129,15 @@ def test_furniture_inside_the_article_block_is_kept_as_extras(doc, line):
     assert line in extras(doc)
 
 
-def test_metadata_goes_to_page_meta(doc):
-    page_level = Article(None, None, None, extras=doc.extras)
-    assert page_level.meta("发布日期") == "2023-05-12"
-    assert page_level.meta("来源") == "青山日报"
-    assert page_level.meta("网站") == "青山新闻网"
+def test_metadata_goes_to_the_pages_metadata(doc):
+    assert doc.metadata.date.value == "2023-05-12"
+    assert doc.metadata.publication == Stated("青山日报", "date line")  # the page's text before its tags
+    assert doc.metadata.site == Stated("青山新闻网", "html")
 
 
 def test_without_a_source_line_the_site_is_the_source():
-    page_level = Article(None, None, None, extras=read(news_page(date="2023-05-12 09:30")).extras)
-    assert (page_level.meta("发布日期"), page_level.meta("来源")) == ("2023-05-12", "青山新闻网")
+    stated = read(news_page(date="2023-05-12 09:30")).metadata
+    assert (stated.date.value, stated.publication) == ("2023-05-12", Stated("青山新闻网", "html"))
 
 
 def test_a_photo_story_whose_text_stands_beside_its_headline():
@@ -156,7 +155,7 @@ def test_a_photo_story_whose_text_stands_beside_its_headline():
 def test_the_author_the_page_declares_never_a_widget_label_or_the_site():
     head = '<meta name="author" content="李明"><meta property="article:author" content="青山新闻网">'
     html = news_page().replace("</title>", "</title>" + head).replace(SHARE, SHARE + '<span class="authorized">我已授权</span>')
-    assert Article(None, None, None, extras=read(html).extras).meta("作者") == "李明"
+    assert read(html).metadata.author == Stated("李明", "html")
 
 
 # --- bytes -------------------------------------------------------------------------------

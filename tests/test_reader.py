@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from readerkit import page
 
-from briefs.document import Article, Document
+from briefs.document import Article, Document, Stated
 from briefs.read.seeds import parse
 
 
@@ -246,3 +246,22 @@ def test_strip_dateline(text, story):
     from briefs.text.datelines import strip_dateline
 
     assert strip_dateline(text) == story
+
+
+# --- what a page states about itself -----------------------------------------------
+
+def test_metadata_lines_fill_the_typed_metadata_and_stay_as_extras():
+    doc = read("# 喀左经济开发区跻身全省十佳", BODY, "发布日期：2023-12-6 10:20", "消息来源:辽宁日报", "来源:青山日报")
+    assert ("meta", "发布日期：2023-12-6 10:20") in kinds(only(doc).extras)
+    stated = only(doc).metadata
+    assert (stated.date, stated.publication) == (Stated("2023-12-06", "meta line"), Stated("辽宁日报", "meta line"))
+
+
+def test_a_date_that_is_not_a_day_is_kept_as_written():
+    stated = only(read("# 喀左经济开发区跻身全省十佳", BODY, "日期:2023年第4期")).metadata
+    assert stated.date == Stated("2023年第4期", "meta line") and stated.publication is None
+
+
+def test_a_page_that_states_nothing_has_empty_metadata():
+    doc = read("# 喀左经济开发区跻身全省十佳", BODY)
+    assert not doc.metadata and not only(doc).metadata

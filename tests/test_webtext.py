@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from readerkit import document_text, page
 
-from briefs.document import Article, Document
+from briefs.document import Article, Document, Metadata, Stated
 from briefs.read.furniture import classify, is_furniture, page_meta
 from briefs.read.web.text import parse_web, web_reason
 from briefs.text.marks import HAN
@@ -124,27 +124,27 @@ def test_the_body_is_kept_whole_and_in_order():
     assert article(doc).paragraphs == [BODY, BODY2, BODY3]
 
 
-def test_metadata_of_the_date_line_becomes_page_meta():
-    doc = a_web_page()
-    page_level = Article(None, None, None, extras=doc.extras)
-    assert (page_level.meta("发布日期"), page_level.meta("来源"), page_level.meta("作者")) == ("2023-05-12", "青山日报", "李明")
-    assert [e.text for e in doc.extras[:3]] == ["发布日期:2023-05-12", "来源:青山日报", "作者:李明"]
+def test_metadata_of_the_date_line_becomes_the_pages_metadata():
+    stated = a_web_page().metadata
+    assert (stated.date, stated.publication, stated.author) == (
+        Stated("2023-05-12", "date line"), Stated("青山日报", "date line"), Stated("李明", "date line"))
 
 
 @pytest.mark.parametrize(
     "line, meta",
     [
-        ("2019-09-23 14:05 来源：当代商报", [("发布日期", "2019-09-23"), ("来源", "当代商报")]),
-        ("发布时间：2019年9月3日 来源：新华社", [("发布日期", "2019-09-03"), ("来源", "新华社")]),
-        ("2019-09-26 12:11来源：证券时报网作者：李在山", [("发布日期", "2019-09-26"), ("来源", "证券时报网"), ("作者", "李在山")]),
-        ("发布日期：2019/03/06 责任编辑：龙慧", [("发布日期", "2019-03-06")]),
-        ("来源：青山日报", [("来源", "青山日报")]),
-        ("", []),
+        ("2019-09-23 14:05 来源：当代商报", {"date": "2019-09-23", "publication": "当代商报"}),
+        ("发布时间：2019年9月3日 来源：新华社", {"date": "2019-09-03", "publication": "新华社"}),
+        ("2019-09-26 12:11来源：证券时报网作者：李在山", {"date": "2019-09-26", "publication": "证券时报网", "author": "李在山"}),
+        ("发布日期：2019/03/06 责任编辑：龙慧", {"date": "2019-03-06"}),
+        ("发布日期：2019-02-31 来源：青山日报", {"publication": "青山日报"}),  # no such day: no date
+        ("来源：青山日报", {"publication": "青山日报"}),
+        ("", {}),
     ],
-    ids=["date and source", "Chinese date", "run together", "slashes and editor", "source only", "empty"],
+    ids=["date and source", "Chinese date", "run together", "slashes and editor", "no such day", "source only", "empty"],
 )
 def test_date_and_source_lines(line, meta):
-    assert page_meta(line) == meta
+    assert page_meta(line) == Metadata(**{name: Stated(value, "date line") for name, value in meta.items()})
     if line:
         assert classify(line).role == "meta"
 

@@ -29,29 +29,48 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Stated:
+    """A fact a page states about itself, and where the reader found it."""
+
+    value: str
+    source: str  # "meta line" (发布日期：…), "date line" (under a web headline), "html" (the page's own tags)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a page or an article says of itself; each field is the first the reader found."""
+
+    date: Stated | None = None  # ISO when the reader could read it as a full date, else as written
+    publication: Stated | None = None  # the paper or outlet: 来源, 稿源
+    site: Stated | None = None  # the website that served the page
+    author: Stated | None = None
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) for f in dataclasses.fields(self))
+
+    def merged(self, other: Metadata) -> Metadata:
+        """These facts, with ``other``'s where these say nothing."""
+        return Metadata(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in dataclasses.fields(self)})
+
+
+# Fields that describe how a page was read, not what it says: left out of its JSON.
+_NOT_CONTENT = {"content": False}
+# Fields left out of the JSON when empty, so a page that states nothing reads as before.
+_SPARSE = {"sparse": True}
+
+
+@dataclass(frozen=True)
 class Article:
     kicker: str | None
     title: str | None
     subtitle: str | None
     sections: tuple[Section, ...] = ()
     extras: tuple[Extra, ...] = ()
+    metadata: Metadata = field(default=Metadata(), metadata=_SPARSE)
 
     @property
     def paragraphs(self) -> list[str]:
         return [p for s in self.sections for p in s.paragraphs]
-
-    def meta(self, key: str) -> str | None:
-        """The value of a ``key:value`` meta line (e.g. 发布日期), if present."""
-        for extra in self.extras:
-            if extra.kind == "meta":
-                name, _, value = extra.text.partition(":")
-                if name.strip() == key:
-                    return value.strip()
-        return None
-
-
-# Fields that describe how a page was read, not what it says: left out of its JSON.
-_NOT_CONTENT = {"content": False}
 
 
 @dataclass(frozen=True)
@@ -62,12 +81,14 @@ class Document:
     layout: str = field(default="seeds", metadata=_NOT_CONTENT)
     layout_reason: str = field(default="", metadata=_NOT_CONTENT)
     script: str = field(default="simplified", metadata=_NOT_CONTENT)  # or "traditional": read through a simplified copy
+    metadata: Metadata = field(default=Metadata(), metadata=_SPARSE)
 
 
 def as_dict(obj: Any) -> Any:
     """Dataclasses to plain dicts and lists (tuples become lists), for JSON."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         fields = [f for f in dataclasses.fields(obj) if f.metadata.get("content", True)]
+        fields = [f for f in fields if getattr(obj, f.name) or not f.metadata.get("sparse", isinstance(obj, Metadata))]
         return {f.name: as_dict(getattr(obj, f.name)) for f in fields}
     if isinstance(obj, (list, tuple)):
         return [as_dict(x) for x in obj]

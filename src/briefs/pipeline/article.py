@@ -81,7 +81,7 @@ def lead_clause(article: Article) -> str | None:
 
 
 def _date(doc: Document, article: Article) -> ArticleDate | None:
-    meta = [_meta(doc, article, key) for key in ("发布日期", "发布时间", "日期")]
+    meta = [stated.value for stated in (article.metadata.date, doc.metadata.date) if stated]
     page = [e.text for e in doc.extras] + [e.text for e in article.extras if e.kind == "meta"]
     first = article.paragraphs[0] if article.paragraphs else None
     return article_date(meta, first, page, Path(doc.source).name)
@@ -134,14 +134,6 @@ def _check(tools: Tools, zh: str, raw: str) -> CheckedTranslation:
     return CheckedTranslation(en, tuple(f.english for f in check.flagged), check.repairs, glossary_repairs, raw)
 
 
-def _meta(doc: Document, article: Article, *keys: str) -> str | None:
-    for key in keys:
-        value = article.meta(key) or Article(None, None, None, extras=doc.extras).meta(key)
-        if value:
-            return value
-    return None
-
-
 @dataclass(frozen=True)
 class _Plan:
     """What one article's brief needs translated, decided before any model runs."""
@@ -169,8 +161,9 @@ def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
         for n, section in enumerate(article.sections)
     ]
     figures = [(s, f, measures(s.read, f, found)) for s in sentences for found in [find_figures(s.read)] for f in key_figures(found)]
-    publication = _meta(doc, article, "消息来源", "来源", "稿源")
-    author = _meta(doc, article, "作者")
+    stated = article.metadata.merged(doc.metadata)
+    publication = stated.publication.value if stated.publication else None
+    author = stated.author.value if stated.author else None
     title = article.title or lead_clause(article)
     texts = [title, article.kicker, article.subtitle, publication, author]
     texts += [s.heading for s in article.sections] + [zh for zh, _ in summary]

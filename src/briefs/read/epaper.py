@@ -35,6 +35,7 @@ from .lines import (
     is_note,
     is_subtitle,
     names_only,
+    stated_in,
     strip_dash,
 )
 
@@ -179,7 +180,7 @@ def _article(block: _Block) -> tuple[Article, list[Extra]]:
         else:
             extras.append(Extra(kind, text))  # type: ignore[arg-type]
     frozen = tuple(Section(h, tuple(ps)) for h, ps in sections if h is not None or ps)
-    return Article(kicker, title, subtitle, frozen, tuple(extras)), [Extra("banner", b) for b in banners]
+    return Article(kicker, title, subtitle, frozen, tuple(extras), stated_in(extras)), [Extra("banner", b) for b in banners]
 
 
 def parse_epaper(text: str, source: str) -> Document:
@@ -189,4 +190,4 @@ def parse_epaper(text: str, source: str) -> Document:
         article, banners = _article(block)
         page_extras += banners
         articles.append(article)
-    return Document(source=source, articles=tuple(articles), extras=tuple(page_extras))
+    return Document(source=source, articles=tuple(articles), extras=tuple(page_extras), metadata=stated_in(page_extras))

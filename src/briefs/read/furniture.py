@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..document import ExtraKind
+from ..document import ExtraKind, Metadata, Stated
 from ..text.dates import FULL_DATE, full_date
 from ..text.marks import PROSE_MARKS
 from .lines import is_complete, is_meta, names_only
@@ -176,14 +176,10 @@ def split_tail(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), match.group(1)
 
 
-def page_meta(text: str) -> list[tuple[str, str]]:
-    """(key, value) pairs a date and source line states: 发布日期 as YYYY-MM-DD, 来源, 作者."""
-    found: list[tuple[str, str]] = []
-    date = full_date(text)
-    if date:
-        found.append(("发布日期", date))
-    for key, name in (("来源", "source"), ("作者", "author")):
-        match = _RE[name].search(text)
-        if match and match.group(1).strip(" :："):
-            found.append((key, match.group(1).strip(" :：")))
-    return found
+def page_meta(text: str) -> Metadata:
+    """What a date and source line under a headline states: the date (ISO), the source, the author."""
+    found = {"date": full_date(text)}
+    for name, rule in (("publication", "source"), ("author", "author")):
+        match = _RE[rule].search(text)
+        found[name] = match.group(1).strip(" :：") if match else None
+    return Metadata(**{name: Stated(value, "date line") for name, value in found.items() if value})

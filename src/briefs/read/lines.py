@@ -9,10 +9,13 @@ a line's position to build the document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 import regex as re
 
+from ..document import Extra, Metadata, Stated
 from ..text.datelines import is_dateline
+from ..text.dates import full_date
 from ..text.marks import (
     CLAUSE_MARKS,
     CLOSERS,
@@ -139,9 +142,32 @@ def is_banner(text: str) -> bool:
     return bool(re.match(r"^\p{Han}{2,10}\s*[A-Z]{2,}(?:\s+[A-Z]{2,})*$", text))
 
 
+# The keys of a metadata line, and the field of Metadata each states (None: a count or a setting, kept as a line).
+_META_KEYS = {"发布日期": "date", "发布时间": "date", "日期": "date", "时间": None, "消息来源": "publication",
+              "来源": "publication", "稿源": "publication", "浏览次数": None, "点击数": None, "字号": None}  # fmt: skip
+_META_LINE = re.compile(rf"^({'|'.join(_META_KEYS)})\s*[:：]\s*(.*)$")
+
+
 def is_meta(text: str) -> bool:
     """Publication metadata of a web-extracted page: 发布日期:2023-12-6."""
-    return bool(re.match(r"^(?:发布日期|发布时间|日期|时间|消息来源|来源|稿源|浏览次数|点击数|字号)\s*[:：]", text))
+    return bool(_META_LINE.match(text))
+
+
+def stated(lines: Iterable[str], source: str = "meta line") -> Metadata:
+    """What metadata lines (发布日期:2023-12-6, 来源:青山日报) state, the first of each field kept."""
+    found: dict[str, Stated] = {}
+    for line in lines:
+        match = _META_LINE.match(line)
+        name = _META_KEYS[match.group(1)] if match else None
+        value = match.group(2).strip() if match else ""
+        if name and value and name not in found:
+            found[name] = Stated((full_date(value) or value) if name == "date" else value, source)
+    return Metadata(**found)
+
+
+def stated_in(extras: Iterable[Extra]) -> Metadata:
+    """What the metadata lines among a reader's extras state."""
+    return stated(extra.text for extra in extras if extra.kind == "meta")
 
 
 def lead_label(text: str) -> tuple[str, str] | None:

@@ -32,6 +32,7 @@ from .lines import (
     scan,
     short_single_clause,
     split_credits,
+    stated_in,
     strip_dash,
 )
 
@@ -58,7 +59,7 @@ class _Draft:
 
     def freeze(self) -> Article:
         sections = tuple(Section(h, tuple(ps)) for h, ps in self.sections if h is not None or ps)
-        return Article(self.kicker, self.title, self.subtitle, sections, tuple(self.extras))
+        return Article(self.kicker, self.title, self.subtitle, sections, tuple(self.extras), stated_in(self.extras))
 
 
 def _base_kind(line: PageLine, markdown: bool) -> LineKind:
@@ -227,4 +228,4 @@ def parse(text: str, source: str) -> Document:
     lines = scan(text)
     markdown = any(line.level for line in lines)
     articles, extras = _Builder(lines, _kinds(lines, markdown)).build()
-    return Document(source=source, articles=tuple(articles), extras=tuple(extras))
+    return Document(source=source, articles=tuple(articles), extras=tuple(extras), metadata=stated_in(extras))

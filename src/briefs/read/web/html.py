@@ -21,14 +21,14 @@ from typing import Any
 
 import regex as re
 
-from ...document import Document
+from ...document import Document, Metadata, Stated
 from ...errors import InputError
 from ...text.marks import HAN
 from ...text.spaces import fold_spaces, unify_newlines
 from ..decoding import decode
 from ..furniture import is_furniture
 from .headline import HEADINGS, date_line_below, find_headline
-from .text import parse_web, with_meta
+from .text import parse_web
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 # GB2312 and GBK pages use characters beyond their charsets (GB18030 is a superset of both).
@@ -182,7 +182,10 @@ def read_html(data: bytes, source: str) -> Document:
         raise InputError(source, _NO_TEXT)
     date = getattr(result, "date", None) or ""
     author = _author(result, tree, text, site)
-    return with_meta(doc, [("发布日期", date), ("来源", site or ""), ("作者", author), ("网站", site or "")])
+    # What the page's text states comes first; the page's tags fill the rest (the site stands in for a source).
+    tags = {"date": date, "publication": site, "author": author, "site": site}
+    found = Metadata(**{name: Stated(value, "html") for name, value in tags.items() if value})
+    return dataclasses.replace(doc, metadata=doc.metadata.merged(found))
 
 
 def _author(result: Any, tree: Any, text: str, site: str | None) -> str:

@@ -14,12 +14,11 @@ body text, the rest of the page is furniture. Pure text: no model imports.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
 import regex as re
 
-from ...document import Article, Document, Extra, ExtraKind, Section
+from ...document import Article, Document, Extra, ExtraKind, Metadata, Section
 from ...text.marks import HAN
 from ..furniture import Furniture, classify, link_like, page_meta, split_tail
 from ..lines import (
@@ -86,7 +85,7 @@ class _Page:
     sections: list[tuple[str | None, list[str]]] = field(default_factory=lambda: [(None, [])])
     extras: list[Extra] = field(default_factory=list)
     page: list[Extra] = field(default_factory=list)
-    meta: dict[str, str] = field(default_factory=dict)
+    metadata: Metadata = Metadata()
     ended: bool = False
     related: bool = False
 
@@ -101,8 +100,7 @@ class _Page:
     def furniture(self, text: str, kind: Furniture) -> None:
         self.extra(kind.kind, text)
         if kind.role == "meta" and not self.ended and not self.related:
-            for key, value in page_meta(text):
-                self.meta.setdefault(key, value)
+            self.metadata = self.metadata.merged(page_meta(text))
         if kind.ends_article and self.has_body:
             self.ended = True
         self.related = self.related or kind.role == "related"  # a list of links runs on to the next body line
@@ -187,9 +185,8 @@ class _Page:
     def document(self, source: str) -> Document:
         sections = tuple(Section(h, tuple(ps)) for h, ps in self.sections if h is not None or ps)
         article = Article(None, self.title, self.subtitle, sections, tuple(self.extras))
-        meta = [Extra("meta", f"{key}:{value}") for key, value in self.meta.items()]
         notes = [Extra("note", alt) for alt in self.web.alts]
-        return Document(source=source, articles=(article,), extras=tuple(meta + self.page + notes))
+        return Document(source=source, articles=(article,), extras=tuple(self.page + notes), metadata=self.metadata)
 
 
 def parse_web(text: str, source: str) -> Document:
@@ -203,14 +200,3 @@ def parse_web(text: str, source: str) -> Document:
             page.furniture(web.lines[i].text, web.kinds[i] or Furniture("note", "chrome"))
     page.read(0 if headline is None else headline + 1)
     return page.document(source)
-
-
-def with_meta(doc: Document, pairs: list[tuple[str, str]]) -> Document:
-    """``doc`` with page-level meta extras added for the keys it does not state yet."""
-    known = {e.text.partition(":")[0] for e in doc.extras if e.kind == "meta"}
-    added: list[Extra] = []
-    for key, value in pairs:
-        if key not in known and value:
-            known.add(key)
-            added.append(Extra("meta", f"{key}:{value}"))
-    return dataclasses.replace(doc, extras=tuple(added) + doc.extras)
