@@ -1,11 +1,11 @@
 """A newspaper page as a PDF → Document, from the characters of its text layer and where they are set.
 
-Characters become lines (``pdf_lines``), lines become column blocks and the
-page's header and folio are set apart (``pdf_page``), headlines head the
-blocks under them and text under no headline goes on from the foot of the
-column to its left or of the previous page (``pdf_headlines``,
-``pdf_articles``), and each
-article's blocks become paragraphs (``pdf_article``). pdfplumber is imported
+Characters become lines (``lines``), lines become column blocks and the
+page's header and folio are set apart (``page``), headlines head the blocks
+under them and text under no headline goes on from the foot of the column to
+its left or of the previous page (``headlines``, ``articles``), and each
+article's blocks become paragraphs (``article``); boxes are measured in
+``geometry``. pdfplumber is imported
 only here and only when a PDF is read: the CLI's help, the text readers and
 the gloss engine never load it. A scan (no text layer), an encrypted and a
 broken file are one-line InputErrors.
@@ -16,15 +16,15 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import replace
-from typing import Callable
 
 from ...document import Document, Extra
 from ...errors import InputError, first_line
 from ...text.marks import HAN
 from .article import build
 from .articles import place
+from .geometry import box_of, from_corner, moved
 from .headlines import Face
-from .lines import Box, common_size, page_lines, turn, unmapped_share
+from .lines import common_size, page_lines, turn, unmapped_share
 from .page import Columns, PageLayout, PageText, blocks, body_face, furniture
 
 NO_TEXT = "no text layer (scanned PDF); OCR is not supported"
@@ -85,10 +85,10 @@ def _content(page) -> tuple[PageText, list[dict]]:
     """A page's size, pictures and rules, and its characters, all measured from its top left corner;
     a page set sideways turned upright."""
     upright = turn(page.chars)
-    place = upright or _from_corner(page.bbox[0], page.bbox[1])
-    chars = [_moved(c, place) for c in page.chars]
-    pictures = tuple(place(_box(im)) for im in page.images)
-    rules = tuple(place(_box(e)) for e in page.edges)
+    place = upright or from_corner(page.bbox[0], page.bbox[1])
+    chars = [moved(c, place) for c in page.chars]
+    pictures = tuple(place(box_of(im)) for im in page.images)
+    rules = tuple(place(box_of(e)) for e in page.edges)
     size = (float(page.width), float(page.height))
     if upright is not None:  # pdfplumber's sizes are those of the page and its characters before turning
         chars = [{**c, "size": c["bottom"] - c["top"]} for c in chars]
@@ -99,19 +99,6 @@ def _content(page) -> tuple[PageText, list[dict]]:
 def _extent(chars: list[dict]) -> tuple[float, float]:
     """A page's size from its characters, with as much margin right and below as left and above."""
     return max(c["x1"] for c in chars) + min(c["x0"] for c in chars), max(c["bottom"] for c in chars) + min(c["top"] for c in chars)
-
-
-def _from_corner(x_off: float, y_off: float) -> Callable[[Box], Box]:
-    return lambda b: (b[0] - x_off, b[1] - y_off, b[2] - x_off, b[3] - y_off)
-
-
-def _box(o: dict) -> Box:
-    return o["x0"], o["top"], o["x1"], o["bottom"]
-
-
-def _moved(c: dict, place: Callable[[Box], Box]) -> dict:
-    x0, top, x1, bottom = place(_box(c))
-    return {**c, "x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
 def _column_rules(page: PageText) -> list[tuple[float, float, float]]:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
+from .geometry import Box, overlap
 from .headlines import Face, Headline, headlines, widen
-from .page import Block, Box, PageLayout, overlap
+from .page import Block, PageLayout
 
 
 @dataclass

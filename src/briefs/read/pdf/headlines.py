@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ...text.datelines import is_dateline
 from ..lines import is_subtitle
-from .page import Block, Box, overlap
+from .geometry import Box, Edges, overlap
+from .page import Block
 
 TITLE = 1.25  # a title is set this much larger than the body text at least (12 points over 9.5)
 DECK = 1.08  # kickers, subtitles and section headings: larger than the body, smaller than a title
@@ -112,7 +113,7 @@ def widen(heads: list[Headline], blocks: list[Block], pictures: tuple[Box, ...],
 def _reach(head: Headline, blocks: list[Block], pictures: tuple[Box, ...], face: Face, rightwards: bool, others=()) -> float:
     tol, gutter = 0.5 * face.size, 3 * face.size
     beside = [b for b in blocks if b not in head.parts and b.bottom > head.top + tol]
-    row = [_Box(*box) for box in pictures] + [_Box(b.x0, b.top, b.x1, b.bottom) for b in blocks if b not in head.parts]
+    row = [Edges(*box) for box in pictures] + [Edges(b.x0, b.top, b.x1, b.bottom) for b in blocks if b not in head.parts]
     row = sorted((e for e in row if head.bottom - tol <= e.top <= head.bottom + 3.5 * face.size), key=lambda e: e.x0)
     x0, x1 = head.x0, head.x1
     for e in row if rightwards else reversed(row):
@@ -126,14 +127,6 @@ def _reach(head: Headline, blocks: list[Block], pictures: tuple[Box, ...], face:
     return x1 if rightwards else x0
 
 
-@dataclass(frozen=True)
-class _Box:
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-
-def _clear(e: _Box, beside: list[Block], tol: float) -> bool:
+def _clear(e: Edges, beside: list[Block], tol: float) -> bool:
     """Nothing is set above ``e`` in its column at the height of the headline."""
     return not any(b.top < e.top - tol and overlap(b, e) > tol for b in beside)

@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 import regex as re
 
 from ...text.marks import HAN
+from .geometry import Box, Rule
 
 # Font names of heavy faces: Bold, Black, 黑体 (Hei, HT in 方正 names such as FZHTK).
 _HEAVY_FONT = re.compile(r"(?i)bold|black|heavy|demi|hei|fz\w*?ht|黑|粗")
@@ -32,8 +33,6 @@ _GUTTER = 0.6
 _LETTER_SPACED = 2.5  # pieces of one or two characters this close are one spaced-out heading
 _CID = re.compile(r"^\(cid:\d+\)$")
 
-Rule = tuple[float, float, float]  # a vertical rule: x, top, bottom
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ import regex as re
 from ...document import Extra
 from ...text.dates import FULL_DATE
 from ...text.marks import PROSE_MARKS
-from .lines import Box, TextLine
+from .geometry import Box, overlap
+from .lines import TextLine
 
 # What a page header or foot holds: the date, 星期, 版次, the page number, the editors, the serial numbers.
 _FOLIO = re.compile(
@@ -30,11 +31,6 @@ _HEADER_ZONE = 0.15  # a header rule lies within the top 15% of the page
 _BARE_HEADER = 0.07  # without a rule, folio lines within the top 7%
 _FOOT_ZONE = 0.06
 _NEIGHBOURS = 12  # body lines that tell where a line's column starts and ends
-
-
-def overlap(a, b) -> float:
-    """How far two boxes (anything with x0 and x1) overlap across the page; negative: the gap between them."""
-    return min(a.x1, b.x1) - max(a.x0, b.x0)
 
 
 @dataclass(frozen=True)
