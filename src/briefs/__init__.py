@@ -14,9 +14,12 @@ The package's folders are its architecture; data flows one way, down this list
 - ``gloss/``     the offline dictionary translator's resources and rules (CC-CEDICT, lexicon, senses).
 - ``glossary/``  fixed English for terms and names; pinyin for the rest.
 - ``figures/``   quantities: find, read in English, check and repair a translation.
-- ``text/``      bytes or files → Document: decoding, page layouts, sentences.
-- root modules:  ``config`` (TOML → dataclasses), ``cache`` (SQLite), ``brief`` (the data model),
-  ``protocols`` (Translator, Summarizer), ``registry`` (engine names), ``files``, ``errors``.
+- ``read/``      a file → Document, one reader per input form, chosen from one table of file types:
+  ``seeds``, ``epaper``, ``web/`` (text, HTML), ``pdf/``; the page rules they share in ``lines``.
+- ``text/``      the rules of Chinese text used everywhere: marks, spaces, sentences, script, words, dates, datelines.
+- root modules:  ``document`` (Document → Article → Section, typed metadata), ``brief`` (the Brief),
+  ``config`` (TOML → dataclasses), ``cache`` (SQLite), ``protocols`` (Translator, Summarizer),
+  ``registry`` (engine and layout names), ``files``, ``errors``, ``signals``.
 
 Nothing here imports torch: the API's names load on first use, and a model
 loads on the first brief that needs one.

@@ -1,1 +1,1 @@
-"""Bytes or files → Document: decoding, the page layouts, sentences; and the rules of Chinese text they share (marks, surnames, words). Pure text: imports no engine, model or torch."""
+"""The rules of Chinese text the whole package uses: marks, spaces, sentences, script, words, surnames, dates, datelines. Pure text: imports no reader, engine, model or torch."""
