@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.config import Config, apply_overrides, load_config
+from briefs.config import Config, CTranslate2Settings, TranslatorConfig, apply_overrides, load_config
 from briefs.errors import BriefsError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -170,3 +170,68 @@ FALLBACKS = [
 def test_only_a_model_the_user_did_not_name_falls_back_unless_they_ask(tmp_path, text, overrides, fallback):
     config = apply_overrides(load_config(write(tmp_path, text)), overrides)
     assert config.fallback_for("translator") == fallback
+
+
+# An engine's own settings: a section named after it inside its role's, [translator.ctranslate2].
+CT2_SPELLINGS = {
+    "section": '[translator]\nengine = "ctranslate2"\n[translator.ctranslate2]\nquantization = "float32"\ninter_threads = 2\n',
+    "dotted": 'translator.ctranslate2 = { quantization = "float32", inter_threads = 2 }\n',
+    "old-flat-keys": '[translator]\nct2_quantization = "float32"\nct2_inter_threads = 2\n',
+}
+
+
+@pytest.mark.parametrize("text", CT2_SPELLINGS.values(), ids=CT2_SPELLINGS.keys())
+def test_an_engines_own_settings_are_read_from_its_section_or_the_old_flat_keys(tmp_path, text):
+    assert load_config(write(tmp_path, text)).translator.ctranslate2 == CTranslate2Settings(quantization="float32", inter_threads=2)
+
+
+def test_an_engines_section_left_out_is_its_defaults(tmp_path):
+    config = load_config(write(tmp_path, '[translator]\nengine = "ctranslate2"\n'))
+    assert config.translator.ctranslate2 == CTranslate2Settings() == CTranslate2Settings("int8", 0)
+
+
+SECTION_MISTAKES = [
+    ("[translator.ctranslate2]\nquantisation = \"int8\"\n",
+     "briefs.toml: unknown key translator.ctranslate2.quantisation (did you mean quantization?)"),
+    ("[translator.ctranslate2]\nquantization = \"int4\"\n",
+     "briefs.toml: translator.ctranslate2.quantization must be one of 'int8', 'int8_float32', 'float32', not 'int4'"),
+    ("[translator]\nct2_quantization = \"int4\"\n",
+     "briefs.toml: translator.ct2_quantization must be one of 'int8', 'int8_float32', 'float32', not 'int4'"),
+    ("[translator.ctranslate2]\ninter_threads = -1\n", "briefs.toml: translator.ctranslate2.inter_threads must be a number >= 0, not -1"),
+    ("[translator]\nct2_inter_threads = \"2\"\n", "briefs.toml: translator.ct2_inter_threads must be a whole number, not '2'"),
+    ("[translator]\nctranslate2 = \"int8\"\n", "briefs.toml: translator.ctranslate2 must be a [translator.ctranslate2] table"),
+    ("[translator]\nct2_quantization = \"int8\"\n[translator.ctranslate2]\nquantization = \"float32\"\n",
+     "briefs.toml: translator.ctranslate2.quantization is set twice, also as translator.ct2_quantization; keep the one in [translator.ctranslate2]"),
+    ("[summarizer.ctranslate2]\nquantization = \"int8\"\n", "briefs.toml: unknown key summarizer.ctranslate2"),
+    ("[translator.marian]\nbeams = 4\n", "briefs.toml: unknown key translator.marian"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    SECTION_MISTAKES,
+    ids=["typo-key", "bad-value", "bad-value-old-key", "negative", "string-for-int-old-key", "scalar-section",
+         "old-and-new-key", "not-a-summarizer-engine", "engine-without-settings"],
+)  # fmt: skip
+def test_mistakes_in_an_engines_section_are_one_line_errors_naming_the_key_as_written(tmp_path, monkeypatch, text, message):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, text)
+    with pytest.raises(BriefsError) as caught:
+        load_config(Path("briefs.toml"))
+    assert str(caught.value) == message
+
+
+def test_scripts_that_build_the_settings_with_the_old_flat_names_still_work():
+    old = TranslatorConfig(engine="ctranslate2", ct2_quantization="float32", ct2_inter_threads=2)
+    assert old == TranslatorConfig(engine="ctranslate2", ctranslate2=CTranslate2Settings("float32", 2))
+    assert dataclasses.replace(old, beams=2).ctranslate2 == old.ctranslate2
+    assert dataclasses.replace(old, ct2_quantization="int8").ctranslate2 == CTranslate2Settings("int8", 2)
+
+
+@pytest.mark.parametrize("key", ["translator.ctranslate2.quantization", "translator.ct2_quantization"], ids=["section", "old-flat-key"])
+def test_an_engines_settings_can_be_overridden_like_any_other(tmp_path, key):
+    config = load_config(write(tmp_path, "[translator.ctranslate2]\nquantization = \"int8\"\ninter_threads = 2\n"))
+    changed = apply_overrides(config, {key: "float32"})
+    assert changed.translator.ctranslate2 == CTranslate2Settings("float32", 2)
+    with pytest.raises(BriefsError, match=r"command line: translator\.ct.*quantization must be one of"):
+        apply_overrides(config, {key: "int4"})

@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefs.cli import app
-from briefs.config import Config, TranslatorConfig, load_config
+from briefs.config import Config, CTranslate2Settings, TranslatorConfig
 from briefs.engines import build_translator, ct2
 from briefs.engines.ct2 import CTranslate2Translator
 from briefs.engines.marian import MarianTranslator
@@ -47,9 +47,15 @@ def fresh_cache(tmp_path, monkeypatch):
     return tmp_path / "cache" / converted.CONVERTED_DIR
 
 
+def with_ct2(settings: TranslatorConfig, **own) -> TranslatorConfig:
+    """``settings`` with some of ``[translator.ctranslate2]`` changed."""
+    return dataclasses.replace(settings, ctranslate2=dataclasses.replace(settings.ctranslate2, **own))
+
+
 @pytest.fixture(scope="module")
 def settings(stub_marian_dir, module_cache) -> TranslatorConfig:
-    return TranslatorConfig(engine="ctranslate2", model=str(stub_marian_dir), beams=1, max_new_tokens=128, ct2_quantization="float32")
+    return TranslatorConfig(engine="ctranslate2", model=str(stub_marian_dir), beams=1, max_new_tokens=128,
+                            ctranslate2=CTranslate2Settings(quantization="float32"))  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +65,7 @@ def translator(settings) -> CTranslate2Translator:
 
 @pytest.fixture(scope="module")
 def int8_translator(settings) -> CTranslate2Translator:
-    return CTranslate2Translator(dataclasses.replace(settings, ct2_quantization="int8"))
+    return CTranslate2Translator(with_ct2(settings, quantization="int8"))
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +117,7 @@ def test_int8_output_does_not_depend_on_the_rest_of_the_batch(int8_translator):
 
 def test_parallel_batches_keep_the_order_and_the_output(settings, marian):
     # Two batches at once, each a few sentences: the split and re-join must not move a line.
-    parallel = CTranslate2Translator(dataclasses.replace(settings, threads=2, ct2_inter_threads=2, batch_tokens=40))
+    parallel = CTranslate2Translator(with_ct2(dataclasses.replace(settings, threads=2, batch_tokens=40), inter_threads=2))
     assert parallel.threads == ct2.Threads(inter=2, intra=1)
     sentences = [s for s in SENTENCES.values() if s.strip()] * 3
     assert parallel.translate(sentences) == marian.translate(sentences)
@@ -138,9 +144,9 @@ def test_translation_never_imports_torch(translator, stub_marian_dir):
     # A process of its own: this one has torch loaded by the other tests.
     script = (
         "import sys\n"
-        "from briefs.config import TranslatorConfig\n"
+        "from briefs.config import CTranslate2Settings, TranslatorConfig\n"
         "from briefs.engines.ct2 import CTranslate2Translator\n"
-        f"settings = TranslatorConfig(engine='ctranslate2', model={str(stub_marian_dir)!r}, beams=1, ct2_quantization='float32')\n"
+        f"settings = TranslatorConfig(engine='ctranslate2', model={str(stub_marian_dir)!r}, beams=1, ctranslate2=CTranslate2Settings('float32'))\n"
         "print(CTranslate2Translator(settings).translate(['喀左经开区。'])[0], 'torch' in sys.modules, 'transformers' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
@@ -178,7 +184,7 @@ def test_identity_is_a_readable_signature(translator):
     assert identity.endswith("|v:0.1") and "int8:" not in identity
 
 
-CHANGES = [{"ct2_quantization": "int8"}, {"beams": 3}, {"max_new_tokens": 64}, {"max_input_tokens": 50},
+CHANGES = [{"ctranslate2": CTranslate2Settings(quantization="int8")}, {"beams": 3}, {"max_new_tokens": 64}, {"max_input_tokens": 50},
            {"length_penalty": 0.8}, {"no_repeat_ngram_size": 3}, {"revision": "v2"}]  # fmt: skip
 
 
@@ -187,7 +193,7 @@ def test_identity_changes_with_every_setting_that_changes_output(settings, trans
     assert CTranslate2Translator(dataclasses.replace(settings, **change)).identity != translator.identity
 
 
-@pytest.mark.parametrize("change", [{"batch_tokens": 64}, {"threads": 1}, {"ct2_inter_threads": 2}, {"int8": True}],
+@pytest.mark.parametrize("change", [{"batch_tokens": 64}, {"threads": 1}, {"ctranslate2": CTranslate2Settings("float32", inter_threads=2)}, {"int8": True}],
                          ids=["batch", "threads", "inter-threads", "torch-int8"])  # fmt: skip
 def test_identity_ignores_settings_that_do_not(settings, translator, change):
     assert CTranslate2Translator(dataclasses.replace(settings, **change)).identity == translator.identity
@@ -224,7 +230,7 @@ def test_a_later_run_reuses_the_converted_model(settings, fresh_cache, monkeypat
 
 def test_each_quantization_is_converted_once(settings, fresh_cache):
     for quantization in ("int8", "float32", "int8"):
-        CTranslate2Translator(dataclasses.replace(settings, ct2_quantization=quantization)).translate(["甲。"])
+        CTranslate2Translator(with_ct2(settings, quantization=quantization)).translate(["甲。"])
     listed = converted_models()
     assert sorted(c.quantization for c in listed) == ["float32", "int8"]
     # int8 weights take about a quarter of the space of float32 ones.
@@ -322,15 +328,3 @@ def test_a_missing_model_falls_back_to_the_gloss_engine():
     engine, [note] = build_translator(config)
     assert engine.identity.startswith("engine:gloss")
     assert note.startswith("translator: gloss engine used instead of ctranslate2") and "org/absent-model" in note
-
-
-@pytest.mark.parametrize("quantization", ["int8", "int8_float32", "float32"])
-def test_the_quantization_is_read_from_the_config(tmp_path, quantization):
-    (tmp_path / "briefs.toml").write_text(f'[translator]\nct2_quantization = "{quantization}"\n', encoding="utf-8")
-    assert load_config(tmp_path / "briefs.toml").translator.ct2_quantization == quantization
-
-
-def test_an_unknown_quantization_is_refused_naming_the_key(tmp_path):
-    (tmp_path / "briefs.toml").write_text('[translator]\nct2_quantization = "int4"\n', encoding="utf-8")
-    with pytest.raises(BriefsError, match=r"translator.ct2_quantization must be one of 'int8', 'int8_float32', 'float32', not 'int4'"):
-        load_config(tmp_path / "briefs.toml")

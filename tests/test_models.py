@@ -150,6 +150,13 @@ def test_an_unknown_stub_kind_is_refused(tmp_path):
         make_stub(tmp_path, "gpt")
 
 
+def test_make_stub_offers_exactly_the_kinds_the_builder_knows():
+    from briefs.cli.admin import StubKind
+    from briefs.models.stub import KINDS
+
+    assert [kind.value for kind in StubKind] == list(KINDS)
+
+
 def test_model_statuses_tell_present_from_missing(stub_marian_dir, offline):
     present = Config(translator=TranslatorConfig(model=str(stub_marian_dir)))
     [translator, summarizer] = model_statuses(present)

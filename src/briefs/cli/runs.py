@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, BriefsError
+from ..registry import SUMMARIZERS, TRANSLATORS, spoken
 from ..signals import Interrupted, handled
 from .app import LAYOUT_HELP, PAGES_HELP, ConfigOption, app, debug, fail, warn
 
@@ -20,9 +21,9 @@ def run(
     paths: Annotated[list[Path], typer.Argument(metavar="INPUT...", help=PAGES_HELP)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the briefs, their JSON sidecars and index.md.")] = Path("outputs"),
     config: ConfigOption = None,
-    translator: Annotated[Optional[str], typer.Option("--translator", help="Translation engine: marian, ctranslate2, seq2seq or gloss.")] = None,
+    translator: Annotated[Optional[str], typer.Option("--translator", help=f"Translation engine: {spoken(TRANSLATORS)}.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Translation model: hub id or local directory.")] = None,
-    summarizer: Annotated[Optional[str], typer.Option("--summarizer", help="Summary engine: extractive or seq2seq.")] = None,
+    summarizer: Annotated[Optional[str], typer.Option("--summarizer", help=f"Summary engine: {spoken(SUMMARIZERS)}.")] = None,
     layout: Annotated[Optional[str], typer.Option("--layout", help=LAYOUT_HELP)] = None,
     full: Annotated[bool, typer.Option("--full", help="Also translate the whole article.")] = False,
     bilingual: Annotated[bool, typer.Option("--bilingual", help="Also show the whole article, Chinese and English paragraph by paragraph.")] = False,

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import BriefsError
+from ..registry import TRANSLATORS, spoken
 from .app import ConfigOption, app, fail
 
 
@@ -28,7 +29,7 @@ def translate(
     text: Annotated[Optional[str], typer.Argument(help="Chinese text. Default: --file, else standard input.")] = None,
     file: Annotated[Optional[Path], typer.Option("--file", help="A UTF-8 file of Chinese lines.")] = None,
     config: ConfigOption = None,
-    translator: Annotated[Optional[str], typer.Option("--translator", help="Engine: marian, ctranslate2, seq2seq or gloss.")] = None,
+    translator: Annotated[Optional[str], typer.Option("--translator", help=f"Engine: {spoken(TRANSLATORS)}.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Hub id or local model directory.")] = None,
     beams: Annotated[Optional[int], typer.Option("--beams", help="Beam size.")] = None,
     max_new_tokens: Annotated[Optional[int], typer.Option("--max-new-tokens", help="Longest output per input piece.")] = None,

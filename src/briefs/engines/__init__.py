@@ -2,22 +2,32 @@
 
 The pipeline sees only ``Translator`` and ``Summarizer`` (``briefs.protocols``). Engines are named
 in config (``briefs.registry``) and imported on first use, so ``briefs --help``, the reader and the
-offline engines never import torch.
+offline engines never import torch. Every engine class is built one way, ``EngineClass.from_config``:
+nothing here knows one engine from another.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, Sequence, TypeVar
+from typing import TYPE_CHECKING, Generic, Mapping, Protocol, Sequence, TypeVar
 
 from ..protocols import Summarizer, Translator
-from ..registry import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS, engine_class
+from ..registry import MODEL_ENGINES, SUMMARIZERS, TRANSLATORS, EngineEntry, engine_class
 
 if TYPE_CHECKING:
     from ..config import Config, ModelConfig
 
 Engine = TypeVar("Engine", Translator, Summarizer)
+Built = TypeVar("Built", covariant=True)
+
+
+class EngineClass(Protocol[Built]):
+    """The one constructor every engine class has, whatever it reads: model engines their role's
+    section (``settings``), the gloss the glossary files (``config``), the extractive summarizer
+    nothing. Like ``__init__`` it only stores settings; models load on first use."""
+
+    def from_config(self, settings: ModelConfig, config: Config) -> Built: ...
 
 
 @dataclass(frozen=True)
@@ -25,10 +35,11 @@ class _Role(Generic[Engine]):
     """What an engine is built to be: its word in config and messages, and the engines that can be it."""
 
     name: str
-    table: dict[str, str]
+    table: Mapping[str, EngineEntry]
 
-    def build(self, engine: str, *args: Any, **kwargs: Any) -> Engine:
-        return engine_class(self.table, self.name, engine)(*args, **kwargs)
+    def build(self, engine: str, settings: ModelConfig, config: Config) -> Engine:
+        cls: EngineClass[Engine] = engine_class(self.table, self.name, engine)
+        return cls.from_config(settings, config)
 
 
 _TRANSLATOR: _Role[Translator] = _Role("translator", TRANSLATORS)
@@ -61,7 +72,7 @@ def build_summarizer(config: Config) -> tuple[Summarizer, list[str]]:
 
 def _build(role: _Role[Engine], section: ModelConfig, config: Config) -> tuple[Engine, list[str]]:
     if section.engine not in MODEL_ENGINES:
-        return _offline(role, section.engine, config), []
+        return role.build(section.engine, section, config), []
     from ..models import ModelUnavailable, resolve_model
 
     try:
@@ -73,8 +84,8 @@ def _build(role: _Role[Engine], section: ModelConfig, config: Config) -> tuple[E
             raise
         # What stood in, then in brackets the operator's advice (see brief_note).
         note = f"{role.name}: {fallback} engine used instead of {section.engine}, as model {section.model} is not available ({err})"
-        return _offline(role, fallback, config), [note]
-    return role.build(section.engine, section), []
+        return role.build(fallback, section, config), [note]
+    return role.build(section.engine, section, config), []
 
 
 def brief_note(note: str) -> str:
@@ -85,7 +96,7 @@ def brief_note(note: str) -> str:
 
 def offline_translator(name: str, config: Config) -> Translator:
     """An engine that needs no model (the gloss), e.g. to stand in for failed model output."""
-    return _offline(_TRANSLATOR, name, config)
+    return _TRANSLATOR.build(name, config.translator, config)
 
 
 def strict_translator(config: Config) -> Translator:
@@ -95,13 +106,7 @@ def strict_translator(config: Config) -> Translator:
         no_repeat_ngram_size=config.guard.retry_no_repeat_ngram_size,
         repetition_penalty=config.guard.retry_repetition_penalty,
     )
-    return _TRANSLATOR.build(config.translator.engine, settings)
-
-
-def _offline(role: _Role[Engine], name: str, config: Config) -> Engine:
-    if name == "gloss":
-        return role.build(name, glossary_paths=config.glossary.files)
-    return role.build(name)
+    return _TRANSLATOR.build(config.translator.engine, settings, config)
 
 
 def translate_lines(translator: Translator, lines: Sequence[str]) -> list[str]:

@@ -44,7 +44,9 @@ class LoadedTranslator:
 
 
 class CTranslate2Translator(ModelEngine):
-    """Translator protocol over ``ctranslate2.Translator``: same input splitting, tokens and cache as marian."""
+    """Translator protocol over ``ctranslate2.Translator``: same input splitting, tokens and cache as marian.
+
+    Reads ``[translator]`` like marian, and its own ``[translator.ctranslate2]`` (``CTranslate2Settings``)."""
 
     engine = "ctranslate2"
     role = "translator"
@@ -68,17 +70,17 @@ class CTranslate2Translator(ModelEngine):
                     f"and the engine runs Marian models only; set translator.engine = \"seq2seq\""
                 )
             s = self.settings
-            self._loaded = load_converted(self.resolved.path, s.model, s.ct2_quantization, self.threads)
+            self._loaded = load_converted(self.resolved.path, s.model, s.ctranslate2.quantization, self.threads)
         return self._loaded
 
     @property
     def threads(self) -> Threads:
-        return Threads.split(cpu_threads(self.settings.threads), self.settings.ct2_inter_threads)
+        return Threads.split(cpu_threads(self.settings.threads), self.settings.ctranslate2.inter_threads)
 
     def _signature(self) -> list[tuple[str, str]]:
         # int8 is the marian engine's switch; here the quantization says it.
         signature = [(k, v) for k, v in super()._signature() if k != "int8"]
-        signature.insert(2, ("quant", self.settings.ct2_quantization))
+        signature.insert(2, ("quant", self.settings.ctranslate2.quantization))
         return signature
 
     def translate(self, sentences: Sequence[str]) -> list[str]:

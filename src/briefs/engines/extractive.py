@@ -15,12 +15,15 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib import resources
-from typing import Sequence
+from typing import TYPE_CHECKING, Self, Sequence
 
 import regex
 
 from ..files import text_digest
 from ..text.words import tokenizer
+
+if TYPE_CHECKING:
+    from ..config import Config, ModelConfig
 
 VERSION = "0.1"
 
@@ -46,6 +49,11 @@ class ExtractiveSummarizer:
         # picked one and is skipped; diversity: MMR's weight on novelty.
         self.redundancy = redundancy
         self.diversity = diversity
+
+    @classmethod
+    def from_config(cls, settings: ModelConfig, config: Config) -> Self:
+        """Every engine's constructor (``engines.EngineClass``): the ranking's weights are measured, not configured."""
+        return cls()
 
     @property
     def identity(self) -> str:

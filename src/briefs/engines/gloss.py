@@ -9,7 +9,7 @@ settings, the identity, and loading on first use. Pure text: no torch.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Self, Sequence
 
 from ..files import file_digest
 from ..gloss import lexicon
@@ -17,6 +17,9 @@ from ..gloss.cedict import bundled_path
 from ..gloss.glosser import Glosser
 from ..gloss.rules import ALL_FEATURES, GlossFeatures
 from ..glossary.terms import Glossary
+
+if TYPE_CHECKING:
+    from ..config import Config, ModelConfig
 
 # 0.2: the rules of GlossFeatures after possessives, and the general lexicon.
 # 0.3: dictionary notes never shown ("refers to …", "variant of …"); idioms and policy phrases.
@@ -41,6 +44,11 @@ class GlossTranslator:
         self._identity: str | None = None
         self._glossary: Glossary | None = None
         self._glosser: Glosser | None = None
+
+    @classmethod
+    def from_config(cls, settings: ModelConfig, config: Config) -> Self:
+        """Every engine's constructor (``engines.EngineClass``): the gloss needs only the user's term lists."""
+        return cls(glossary_paths=config.glossary.files)
 
     @property
     def identity(self) -> str:

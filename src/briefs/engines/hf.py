@@ -14,9 +14,9 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Iterable, Protocol, Self, Sequence
 
-from ..config import ModelConfig
+from ..config import Config, ModelConfig
 from ..errors import BriefsError, first_line
 from ..models import ResolvedModel, resolve_model, weights_fingerprint
 from .batching import rejoin, run_packed, split_for_model
@@ -148,6 +148,11 @@ class ModelEngine:
         self._resolved: ResolvedModel | None = None
         self._identity: str | None = None
         self.output_cuts = 0  # outputs that hit max_new_tokens unfinished: reported, never silent
+
+    @classmethod
+    def from_config(cls, settings: ModelConfig, config: Config) -> Self:
+        """Every engine's constructor (``engines.EngineClass``): a model engine reads its role's section alone."""
+        return cls(settings)
 
     @property
     def resolved(self) -> ResolvedModel:

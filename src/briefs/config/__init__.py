@@ -3,43 +3,35 @@
 Each ``[section]`` is one dataclass; ``Config`` lists the sections. Adding a
 section is one dataclass and one line in ``Config``: parsing, unknown-key
 errors, type checks and command-line overrides follow from the field types
-and the ``metadata`` checks. Paths in the file are relative to the file.
+and the ``metadata`` checks (``tables``). Settings one engine alone reads are a
+section of their own inside its role's, ``[translator.ctranslate2]``
+(``engines``). Paths in the file are relative to the file.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import tomllib
 import typing
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
-from .errors import BriefsError
-from .registry import LAYOUT_NAMES, MODEL_ENGINES, SUMMARIZERS, TRANSLATORS
+from ..errors import BriefsError
+from ..registry import LAYOUT_NAMES, MODEL_ENGINES, SUMMARIZERS, TRANSLATORS
+from .engines import CTranslate2Settings
+from .tables import at_least, build, overlay, rule, suggest
 
 CONFIG_NAME = "briefs.toml"
 DEFAULT_TRANSLATION_MODEL = "Helsinki-NLP/opus-mt-zh-en"
 DEFAULT_SUMMARY_MODEL = "csebuetnlp/mT5_multilingual_XLSum"
-# CTranslate2 weight types. On CPU int8 and int8_float32 are one thing (int8
-# matrix products, float32 elsewhere); float32 keeps the original weights.
-CT2_QUANTIZATIONS = ("int8", "int8_float32", "float32")
 
 
-def _rule(check: Callable[[Any], bool], expect: str, **more: Any) -> dict[str, Any]:
-    return {"check": check, "expect": expect, **more}
-
-
-def _at_least(n: int) -> dict[str, Any]:
-    return _rule(lambda v: v >= n, f"a number >= {n}")
-
-
-def _engine(table: Mapping[str, str], *, blank: bool = False, offline: bool = False) -> dict[str, Any]:
+def _engine(table: Mapping[str, Any], *, blank: bool = False, offline: bool = False) -> dict[str, Any]:
     names = sorted(n for n in table if not (offline and n in MODEL_ENGINES))
     allowed = set(names) | ({""} if blank else set())
     expect = "one of " + ", ".join(repr(n) for n in (names + ([""] if blank else [])))
-    return _rule(lambda v: v in allowed, expect)
+    return rule(lambda v: v in allowed, expect)
 
 
 def _prompt_ok(path: str) -> bool:
@@ -48,7 +40,7 @@ def _prompt_ok(path: str) -> bool:
 
 # Prompt templates are files so they can be reviewed and versioned; the
 # engine puts each input where the template says ``{text}``.
-_PROMPT = _rule(_prompt_ok, "a path to a UTF-8 template file containing {text}", path=True)
+_PROMPT = rule(_prompt_ok, "a path to a UTF-8 template file containing {text}", path=True)
 _MODEL = {"model": True}
 
 
@@ -59,19 +51,19 @@ class ModelConfig:
     engine: str
     model: str = field(default="", metadata=_MODEL)
     revision: str = ""
-    beams: int = field(default=4, metadata=_at_least(1))
-    max_new_tokens: int = field(default=256, metadata=_at_least(1))
+    beams: int = field(default=4, metadata=at_least(1))
+    max_new_tokens: int = field(default=256, metadata=at_least(1))
     # Longer inputs are split at clause punctuation before the model sees
     # them; 0 means the model's own limit.
-    max_input_tokens: int = field(default=0, metadata=_at_least(0))
+    max_input_tokens: int = field(default=0, metadata=at_least(0))
     length_penalty: float = 1.0
-    no_repeat_ngram_size: int = field(default=0, metadata=_at_least(0))
-    repetition_penalty: float = field(default=1.0, metadata=_rule(lambda v: v >= 1.0, "a number >= 1.0"))
+    no_repeat_ngram_size: int = field(default=0, metadata=at_least(0))
+    repetition_penalty: float = field(default=1.0, metadata=rule(lambda v: v >= 1.0, "a number >= 1.0"))
     # Source tokens in flight at once (padded length x sentences): bounds
     # memory. 0 = the engine's own choice (README, Speed): 1024 for the torch
     # engines, 320 for ctranslate2, which gains little speed from larger ones.
-    batch_tokens: int = field(default=0, metadata=_at_least(0))
-    threads: int = field(default=0, metadata=_at_least(0))
+    batch_tokens: int = field(default=0, metadata=at_least(0))
+    threads: int = field(default=0, metadata=at_least(0))
     int8: bool = False
     prompt: str = field(default="", metadata=_PROMPT)
     src_lang: str = ""
@@ -85,15 +77,20 @@ class TranslatorConfig(ModelConfig):
     model: str = field(default=DEFAULT_TRANSLATION_MODEL, metadata=_MODEL)
     # Marian's quality and speed fall on very long inputs, and an output
     # longer than max_new_tokens would be cut: clauses of this size are safe.
-    max_input_tokens: int = field(default=160, metadata=_at_least(0))
+    max_input_tokens: int = field(default=160, metadata=at_least(0))
     fallback: str = field(default="gloss", metadata=_engine(TRANSLATORS, blank=True, offline=True))
-    # ctranslate2 engine only: the weights of its converted copy of the model.
-    ct2_quantization: str = field(default="int8", metadata=_rule(lambda v: v in CT2_QUANTIZATIONS, "one of 'int8', 'int8_float32', 'float32'"))
-    # ctranslate2 engine only: batches translated at once, each on threads /
-    # ct2_inter_threads cores (batch_tokens is shared among them). 0 = two
-    # when there are two threads or more: on CPU, parallel batches give more
-    # sentences per second than more threads on one batch.
-    ct2_inter_threads: int = field(default=0, metadata=_at_least(0))
+    ctranslate2: CTranslate2Settings = field(default_factory=CTranslate2Settings)
+    # ctranslate2's settings by their flat names from before engines had
+    # sections, for scripts that build this class; a file's old keys are
+    # read through the ``alias`` of each field instead.
+    ct2_quantization: InitVar[str | None] = None
+    ct2_inter_threads: InitVar[int | None] = None
+
+    def __post_init__(self, ct2_quantization: str | None, ct2_inter_threads: int | None) -> None:
+        given = {"quantization": ct2_quantization, "inter_threads": ct2_inter_threads}
+        given = {k: v for k, v in given.items() if v is not None}
+        if given:
+            object.__setattr__(self, "ctranslate2", dataclasses.replace(self.ctranslate2, **given))
 
 
 @dataclass(frozen=True)
@@ -101,9 +98,9 @@ class SummarizerConfig(ModelConfig):
     engine: str = field(default="extractive", metadata=_engine(SUMMARIZERS))
     model: str = field(default=DEFAULT_SUMMARY_MODEL, metadata=_MODEL)
     # The generation settings published with mT5_multilingual_XLSum.
-    max_new_tokens: int = field(default=84, metadata=_at_least(1))
-    max_input_tokens: int = field(default=512, metadata=_at_least(0))
-    no_repeat_ngram_size: int = field(default=2, metadata=_at_least(0))
+    max_new_tokens: int = field(default=84, metadata=at_least(1))
+    max_input_tokens: int = field(default=512, metadata=at_least(0))
+    no_repeat_ngram_size: int = field(default=2, metadata=at_least(0))
     fallback: str = field(default="extractive", metadata=_engine(SUMMARIZERS, blank=True, offline=True))
 
 
@@ -118,28 +115,28 @@ class GuardConfig:
 
     enabled: bool = True
     # A word n-gram (n = 1..4) standing more than this many times in a row is degenerate.
-    max_repeats: int = field(default=3, metadata=_at_least(1))
+    max_repeats: int = field(default=3, metadata=at_least(1))
     # English characters per source character. Human translations of the
     # FLORES-200 dev set run 1.24-6.25 (median 3.54): these bounds only catch
     # output that has lost or invented most of a sentence.
-    min_length_ratio: float = field(default=1.0, metadata=_rule(lambda v: v >= 0, "a number >= 0"))
-    max_length_ratio: float = field(default=9.0, metadata=_rule(lambda v: v > 0, "a number > 0"))
-    length_check_from: int = field(default=8, metadata=_at_least(1))  # shorter sources vary too much
-    max_chinese: int = field(default=0, metadata=_at_least(0))  # Han characters allowed in the English
+    min_length_ratio: float = field(default=1.0, metadata=rule(lambda v: v >= 0, "a number >= 0"))
+    max_length_ratio: float = field(default=9.0, metadata=rule(lambda v: v > 0, "a number > 0"))
+    length_check_from: int = field(default=8, metadata=at_least(1))  # shorter sources vary too much
+    max_chinese: int = field(default=0, metadata=at_least(0))  # Han characters allowed in the English
     unfinished: bool = True  # a complete source sentence must give a complete English one
     # The one retry: the same engine, kept from repeating itself.
-    retry_no_repeat_ngram_size: int = field(default=3, metadata=_at_least(0))
-    retry_repetition_penalty: float = field(default=1.3, metadata=_rule(lambda v: v >= 1.0, "a number >= 1.0"))
+    retry_no_repeat_ngram_size: int = field(default=3, metadata=at_least(0))
+    retry_repetition_penalty: float = field(default=1.3, metadata=rule(lambda v: v >= 1.0, "a number >= 1.0"))
     fallback: str = field(default="gloss", metadata=_engine(TRANSLATORS, offline=True))
 
 
 @dataclass(frozen=True)
 class RunConfig:
-    """Where `briefs run` does its model work (see executors.py)."""
+    """Where `briefs run` does its model work: run/local.py or run/on_ray.py, chosen in run/command.py."""
 
-    executor: str = field(default="local", metadata=_rule(lambda v: v in ("local", "ray"), "one of 'local', 'ray'"))
+    executor: str = field(default="local", metadata=rule(lambda v: v in ("local", "ray"), "one of 'local', 'ray'"))
     # Ray workers (actors), one CPU each; also the CPUs of a local Ray instance.
-    workers: int = field(default=2, metadata=_at_least(1))
+    workers: int = field(default=2, metadata=at_least(1))
     # "" = RAY_ADDRESS if set, else a local Ray instance.
     ray_address: str = ""
 
@@ -148,7 +145,7 @@ class RunConfig:
 class ReaderConfig:
     """How pages are read: their layout, found from the text's shape unless named."""
 
-    layout: str = field(default="auto", metadata=_rule(lambda v: v in LAYOUT_NAMES, "one of " + ", ".join(map(repr, LAYOUT_NAMES))))
+    layout: str = field(default="auto", metadata=rule(lambda v: v in LAYOUT_NAMES, "one of " + ", ".join(map(repr, LAYOUT_NAMES))))
 
 
 @dataclass(frozen=True)
@@ -195,16 +192,17 @@ def parse_config(data: Mapping[str, Any], *, where: str, base: Path) -> Config:
     for name, table in data.items():
         if name not in sections:
             kind = "section" if isinstance(table, dict) else "key"
-            raise BriefsError(f"{where}: unknown {kind} {name}{_suggest(name, sections)}")
+            raise BriefsError(f"{where}: unknown {kind} {name}{suggest(name, sections)}")
         if not isinstance(table, dict):
             raise BriefsError(f"{where}: {name} must be a [{name}] table")
-        values[name] = _build(sections[name], table, prefix=name, where=where, base=base)
+        values[name] = build(sections[name], table, prefix=name, where=where, base=base)
     explicit = frozenset(f"{name}.{key}" for name, table in data.items() for key in table)
     return Config(**values, explicit=explicit)
 
 
 def apply_overrides(config: Config, overrides: Mapping[str, Any], *, where: str = "command line") -> Config:
-    """``{"translator.model": "x"}`` → a new Config; None values are left alone."""
+    """``{"translator.model": "x", "translator.ctranslate2.quantization": "float32"}`` → a new Config;
+    None values are left alone."""
     sections = _sections()
     changed: dict[str, dict[str, Any]] = {}
     for dotted, value in overrides.items():
@@ -214,8 +212,7 @@ def apply_overrides(config: Config, overrides: Mapping[str, Any], *, where: str 
     updates = {}
     for name, table in changed.items():
         current = dataclasses.asdict(getattr(config, name))
-        fresh = _build(sections[name], {**current, **table}, prefix=name, where=where, base=Path.cwd())
-        updates[name] = fresh
+        updates[name] = build(sections[name], overlay(sections[name], current, table), prefix=name, where=where, base=Path.cwd())
     explicit = config.explicit | {f"{name}.{key}" for name, table in changed.items() for key in table}
     return dataclasses.replace(config, **updates, explicit=explicit)
 
@@ -224,59 +221,3 @@ def _sections() -> dict[str, type]:
     hints = typing.get_type_hints(Config)
     return {f.name: hints[f.name] for f in dataclasses.fields(Config) if dataclasses.is_dataclass(hints[f.name])}
 
-
-def _build(cls: type, table: Mapping[str, Any], *, prefix: str, where: str, base: Path) -> Any:
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    hints = typing.get_type_hints(cls)
-    values = {}
-    for key, raw in table.items():
-        if key not in fields:
-            raise BriefsError(f"{where}: unknown key {prefix}.{key}{_suggest(key, fields)}")
-        meta = fields[key].metadata
-        value = _typed(raw, hints[key], f"{where}: {prefix}.{key}")
-        value = _localize(value, meta, base)
-        if "check" in meta and not meta["check"](value):
-            raise BriefsError(f"{where}: {prefix}.{key} must be {meta['expect']}, not {raw!r}")
-        values[key] = value
-    return cls(**values)
-
-
-def _typed(raw: Any, hint: Any, label: str) -> Any:
-    if hint is bool:
-        ok = isinstance(raw, bool)
-    elif hint is int:
-        ok = isinstance(raw, int) and not isinstance(raw, bool)
-    elif hint is float:
-        ok = isinstance(raw, (int, float)) and not isinstance(raw, bool)
-        raw = float(raw) if ok else raw
-    elif hint is str:
-        ok = isinstance(raw, str)
-    else:  # tuple[str, ...]
-        ok = isinstance(raw, (list, tuple)) and all(isinstance(x, str) for x in raw)
-        raw = tuple(raw) if ok else raw
-    if not ok:
-        raise BriefsError(f"{label} must be {_TYPE_NAMES.get(hint, 'a list of strings')}, not {raw!r}")
-    return raw
-
-
-_TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
-
-
-def _localize(value: Any, meta: Mapping[str, Any], base: Path) -> Any:
-    """Relative paths in a config file mean "next to the file"."""
-    if meta.get("path"):
-        if isinstance(value, tuple):
-            return tuple(_beside(v, base) for v in value)
-        return _beside(value, base) if value else value
-    if meta.get("model") and value and (base / value).expanduser().is_dir():
-        return str((base / value).expanduser().resolve())
-    return value
-
-
-def _beside(value: str, base: Path) -> str:
-    return str((base / Path(value).expanduser()).resolve())
-
-
-def _suggest(name: str, known: Mapping[str, Any]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f" (did you mean {close[0]}?)" if close else ""
