@@ -1,7 +1,8 @@
-"""Shared by the batch-run tests: a simulated Ctrl-C."""
+"""Shared by the batch-run tests: a simulated Ctrl-C, and a run-wide output that counts what it is given."""
 
 from __future__ import annotations
 
+import briefs.render.run_wide
 import briefs.run.output
 
 
@@ -17,3 +18,32 @@ def interrupt_at_write(monkeypatch, n: int):
 
     monkeypatch.setattr(briefs.run.output, "write_brief", write)
     return real
+
+
+class Tally:
+    """A run-wide output that notes every brief it is given and how often it is finished."""
+
+    file_name = "tally.txt"
+
+    def __init__(self) -> None:
+        self.added: list[tuple[int, int, str]] = []  # (document number, article index, file name)
+        self.finished = 0
+
+    def add(self, doc_number: int, name: str, brief) -> None:
+        self.added.append((doc_number, brief.article_index, name))
+
+    def finish(self) -> str:
+        self.finished += 1
+        return "".join(f"{name}\n" for _, _, name in sorted(self.added))
+
+
+def add_tally(monkeypatch) -> list[Tally]:
+    """A Tally added to the run's list of run-wide outputs; returns those made, one per run."""
+    made: list[Tally] = []
+
+    def make() -> Tally:
+        made.append(Tally())
+        return made[-1]
+
+    monkeypatch.setattr(briefs.render.run_wide, "RUN_WIDE", (*briefs.render.run_wide.RUN_WIDE, make))
+    return made

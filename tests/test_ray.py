@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from runkit import interrupt_at_write
+from runkit import add_tally, interrupt_at_write
 from typer.testing import CliRunner
 
 import briefs.run.on_ray
@@ -113,7 +113,7 @@ def test_an_article_that_fails_is_named_once_and_the_rest_are_written(quick, mon
     tmp, _, inputs = quick
     chosen = read_path(inputs / PAGES[0]).articles[2].title
 
-    def failing_tools(config, cache_path):
+    def failing_briefer(config, options, cache):
         # Runs in the worker: the real engines, with a translator that breaks on one article's title.
         import dataclasses
 
@@ -128,11 +128,12 @@ def test_an_article_that_fails_is_named_once_and_the_rest_are_written(quick, mon
                     raise RuntimeError("the model gave up")
                 return self.inner.translate(sentences)
 
-        tools, cache = executors.worker_tools(config, cache_path)
+        briefer = executors.worker_briefer(config, options, cache)
+        tools = briefer.load()
         broken = dataclasses.replace(tools.translator, inner=Breaks(tools.translator.inner))
-        return dataclasses.replace(tools, translator=broken), cache
+        return briefer.with_tools(dataclasses.replace(tools, translator=broken))
 
-    monkeypatch.setattr(briefs.run.on_ray, "worker_tools", failing_tools)
+    monkeypatch.setattr(briefs.run.on_ray, "worker_briefer", failing_briefer)
     result = run(quick, "failing", "cache-failing", "--executor", "ray")
     assert result.exit_code == 1
     failed = [line for line in result.stderr.splitlines() if line.startswith("briefs: failed")]
@@ -154,6 +155,17 @@ def test_an_interrupted_ray_run_leaves_whole_briefs_and_resumes(quick, monkeypat
     assert whole.exit_code == resumed.exit_code == 0
     assert translated(resumed) < translated(whole)  # the finished part came from the cache
     assert files(tmp / "stopped", "*.md") == files(tmp / "whole", "*.md")
+
+
+def test_a_run_wide_output_gets_every_brief_a_ray_run_writes_and_is_finished_once(quick, monkeypatch):
+    tmp, _, _ = quick
+    made = add_tally(monkeypatch)
+    result = run(quick, "tallied", "cache-tallied", "--executor", "ray")
+    assert result.exit_code == 0, result.stderr
+    [tally] = made
+    written = sorted(p.name for p in (tmp / "tallied").glob("*.md") if p.name != "index.md")
+    assert len(written) == 5 and sorted(name for _, _, name in tally.added) == written
+    assert tally.finished == 1 and (tmp / "tallied" / "tally.txt").exists()
 
 
 def test_without_ray_installed_the_error_says_how_to_install_it(setup, monkeypatch):

@@ -18,8 +18,8 @@ from typing import Callable
 from .brief import Brief
 from .config import Config, apply_overrides, load_config
 from .document import Document
-from .pipeline.article import brief_articles
-from .pipeline.tools import Options, Tools, make_tools
+from .pipeline.briefer import Briefer
+from .pipeline.tools import Options
 from .read import read_path
 from .render.markdown import brief_markdown, brief_sidecar
 from .run.command import run_command
@@ -44,29 +44,6 @@ def read(path: Path | str, layout: str = "auto") -> Document:
     non-Chinese file raises ``briefs.errors.InputError`` naming it."""
     return read_path(path, layout)
 
-
-class Briefer:
-    """Briefs articles with the engines a config names; they are built on the first call and kept."""
-
-    def __init__(self, config: Config | None = None, options: Options = Options(), warn: Callable[[str], None] = _stderr):
-        self.config = config if config is not None else load_config()
-        self.options = options
-        self.warn = warn
-        self._tools: Tools | None = None
-
-    @property
-    def tools(self) -> Tools:
-        if self._tools is None:
-            self._tools = make_tools(self.config, self.warn)
-        return self._tools
-
-    def brief(self, document: Document) -> list[Brief]:
-        """One brief per article of ``document``, in page order, translated in one batch."""
-        return brief_articles([(document, i) for i in range(len(document.articles))], self.tools, self.options)
-
-    def brief_file(self, path: Path | str) -> list[Brief]:
-        """``read`` with the config's layout, then ``brief``."""
-        return self.brief(read(path, self.config.reader.layout))
 
 
 def render_markdown(brief: Brief, bilingual: bool = False) -> str:

@@ -22,8 +22,8 @@ from typing import Callable, Sequence
 from ..cache import CACHE_FILE, Cache
 from ..config import Config, apply_overrides
 from ..engines import build_translator, translate_lines
-from ..pipeline.article import CheckedTranslation, translate_checked
-from ..pipeline.tools import Tools, assemble_tools, usage
+from ..pipeline.article import CheckedTranslation
+from ..pipeline.briefer import Briefer
 from ..text.sentences import split_sentences
 from .scores import EngineScore, Evaluation, chinese_left, corpus_scores, figures_read, read_test_set, save_hypotheses
 
@@ -121,12 +121,12 @@ def _run_engine(sources: Sequence[str], settings: Config, raw: bool, cache: Cach
     if raw:
         english = translate_lines(engine, sources)
         return _Run(engine.identity, english, time.perf_counter() - started, loaded)
-    checked = _BriefTranslation(assemble_tools(settings, engine, None, cache))
+    checked = _BriefTranslation(Briefer.over(settings, engine, cache))
     english = translate_lines(checked, sources)
     seconds = time.perf_counter() - started
     done = [checked.lines[s] for line in sources for s in split_sentences(line) if s in checked.lines]
     return _Run(
-        engine.identity, english, seconds, loaded, cached=usage(checked.tools).cached,
+        engine.identity, english, seconds, loaded, cached=checked.briefer.usage().cached,
         figure_repairs=sum(c.figure_repairs for c in done), glossary_repairs=sum(c.glossary_repairs for c in done),
         guard_fallbacks=sum(c.fallback for c in done),
     )  # fmt: skip
@@ -135,12 +135,12 @@ def _run_engine(sources: Sequence[str], settings: Config, raw: bool, cache: Cach
 class _BriefTranslation:
     """Translation as a brief makes it (cache, figure and glossary checks, guard), remembering each checked line."""
 
-    def __init__(self, tools: Tools):
-        self.tools, self.identity = tools, tools.translator.identity
+    def __init__(self, briefer: Briefer):
+        self.briefer, self.identity = briefer, briefer.tools.translator.identity
         self.lines: dict[str, CheckedTranslation] = {}
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
-        self.lines.update(translate_checked(self.tools, sentences))
+        self.lines.update(self.briefer.translate_checked(sentences))
         return [self.lines[s].en if s in self.lines else "" for s in sentences]
 
 

@@ -1,1 +1,1 @@
-"""Document article → Brief: plan what to translate, translate once, check figures, assemble; and the guard."""
+"""Document article → Brief: plan what to translate, translate once, check figures, assemble; the guard; the Briefer."""

@@ -2,8 +2,8 @@
 
 The configured engines, each behind the cache, the glossary, and for model
 engines the guard with its strict retry and its gloss fallback. A local run,
-a Ray worker, ``briefs eval`` and the Python API all build them here, so they
-brief with the same tools.
+a Ray worker, ``briefs eval`` and the Python API all build them here, through
+the ``Briefer`` (``briefer.py``), so they brief with the same tools.
 """
 
 from __future__ import annotations

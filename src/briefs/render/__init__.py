@@ -1,1 +1,1 @@
-"""Brief → Markdown, JSON sidecar, index; Document → readable outline. Pure text, deterministic."""
+"""Brief → Markdown, JSON sidecar; run-wide outputs (index); Document → readable outline. Pure text, deterministic."""

@@ -12,8 +12,9 @@ from typing import Callable
 from ..config import Config
 from ..document import Document
 from ..errors import InputError
-from ..pipeline.tools import Options, make_tools
+from ..pipeline.tools import Options
 from ..read import read_path
+from .context import RunContext
 from .inputs import Inputs, collect_inputs
 from .local import run_batch
 from .output import check_out_dir, remove_leftovers
@@ -21,15 +22,19 @@ from .progress import Progress
 from .report import RunReport
 
 
-def read_all(files: list[Path], report: RunReport, warn: Callable[[str], None], layout: str = "auto") -> list[Document]:
+def read_all(files: list[Path], context: RunContext) -> list[Document]:
     docs = []
     for path in files:
         try:
-            docs.append(read_path(path, layout))
+            docs.append(read_path(path, context.config.reader.layout))
         except InputError as err:
-            report.skipped.append(str(err))
-            warn(f"briefs: skipped {err}")
+            skip(context, str(err))
     return docs
+
+
+def skip(context: RunContext, problem: str) -> None:
+    context.report.skipped.append(problem)
+    context.warn(f"briefs: skipped {problem}")
 
 
 def run_command(
@@ -38,25 +43,21 @@ def run_command(
     inputs = collect_inputs(paths, exclude=out)
     created = check_out_dir(out)
     try:
-        return _run(inputs, out, config, options, progress, warn)
+        return _run(inputs, RunContext(out, config, options, progress, RunReport(), warn))
     finally:
         if created and not any(out.iterdir()):  # a run that wrote nothing leaves no folder behind
             out.rmdir()
 
 
-def _run(
-    inputs: Inputs, out: Path, config: Config, options: Options, progress: Progress, warn: Callable[[str], None]
-) -> RunReport:
-    remove_leftovers(out)
-    report = RunReport()
+def _run(inputs: Inputs, context: RunContext) -> RunReport:
+    remove_leftovers(context.out)
     for problem in inputs.problems:
-        report.skipped.append(problem)
-        warn(f"briefs: skipped {problem}")
-    docs = read_all(inputs.files, report, warn, config.reader.layout)
+        skip(context, problem)
+    docs = read_all(inputs.files, context)
     if not any(d.articles for d in docs):
-        return report
-    if config.run.executor == "ray":
+        return context.report
+    if context.config.run.executor == "ray":
         from .on_ray import run_on_ray
 
-        return run_on_ray(docs, out, config, options, progress, report, warn)
-    return run_batch(docs, out, make_tools(config, warn), options, progress, report)
+        return run_on_ray(docs, context)
+    return run_batch(docs, context)

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..document import Document
-from ..pipeline.article import brief_articles
-from ..pipeline.tools import Options, Tools, usage
+from .context import RunContext
 from .output import RunOutput
-from .progress import Progress
 from .report import RunReport
 
 
-def run_batch(
-    docs: list[Document], out: Path, tools: Tools, options: Options, progress: Progress, report: RunReport
-) -> RunReport:
-    # A document's articles go to the model together: short articles make full batches.
+def run_batch(docs: list[Document], context: RunContext) -> RunReport:
+    briefer = context.briefer()
+    briefer.load()  # a model that cannot load stops the run before the progress display starts
     try:
-        with RunOutput(out, docs, options, progress, report) as output:
+        with RunOutput(context, docs) as output:
             for number, doc in enumerate(docs):
-                for brief in brief_articles([(doc, i) for i in range(len(doc.articles))], tools, options):
+                # A document's articles go to the model together: short articles make full batches.
+                for brief in briefer.brief(doc):
                     output.write(number, brief)
-            output.write_index()
+            output.finish()
     finally:
-        report.add(usage(tools))
-    return report
+        context.report.add(briefer.usage())
+    return context.report

@@ -14,17 +14,14 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..cache import Cache
-from ..config import Config
 from ..document import Document
 from ..errors import BriefsError
-from ..pipeline.article import brief_articles
-from ..pipeline.tools import Options, Tools, make_tools, usage
+from ..pipeline.briefer import Briefer
+from .context import RunContext
 from .output import RunOutput
-from .progress import Progress
 from .ray_calls import (
     Calls,
     Job,
@@ -34,7 +31,7 @@ from .ray_calls import (
     node_label,
     node_labels,
 )
-from .ray_worker import NotCached, Worker, cache_only, worker_tools
+from .ray_worker import NotCached, Worker, cache_only, worker_briefer
 from .report import RunReport
 
 RAY_MISSING = "the ray executor needs Ray: pip install 'briefs[ray]'"
@@ -83,63 +80,59 @@ def connect(workers: int, address: str) -> Cluster:
     return Cluster(ray, started=True)
 
 
-def run_on_ray(
-    docs: list[Document], out: Path, config: Config, options: Options, progress: Progress, report: RunReport,
-    warn: Callable[[str], None],
-) -> RunReport:
+def run_on_ray(docs: list[Document], context: RunContext) -> RunReport:
     """The Ray run: same briefs, sidecars and index as run_batch, whatever order results arrive in."""
     import_ray()  # a missing package is said before any model is resolved
     cache = Cache.default()
-    tools = make_tools(config, warn, cache)  # a missing model falls back or fails here, before any work is sent
-    with RunOutput(out, docs, options, progress, report) as output:
-        jobs = _serve_cached(docs, cache_only(tools), options, output, report)
+    briefer = context.briefer(cache)
+    briefer.load()  # a missing model falls back or fails here, before any work is sent
+    with RunOutput(context, docs) as output:
+        jobs = _serve_cached(docs, briefer.with_tools(cache_only(briefer.tools)), output)
         if jobs:
-            _run_jobs(jobs, config, options, tools, cache, output, report, warn)
-        output.write_index()
-    return report
+            _run_jobs(jobs, briefer, cache, output)
+        output.finish()
+    return context.report
 
 
-def _serve_cached(docs: list[Document], local: Tools, options: Options, output: RunOutput, report: RunReport) -> list[Job]:
+def _serve_cached(docs: list[Document], local: Briefer, output: RunOutput) -> list[Job]:
     """Brief every fully cached article here; the rest become one job per document."""
     jobs = []
     for number, doc in enumerate(docs):
         missing = []
         for index in range(len(doc.articles)):
             try:
-                output.write(number, brief_articles([(doc, index)], local, options)[0])
+                output.write(number, local.brief_articles([(doc, index)])[0])
             except NotCached:
                 missing.append(index)
         if missing:
             jobs.append(Job(number, doc, missing))
-    report.cached += usage(local).cached
+    output.report.cached += local.usage().cached
     return jobs
 
 
-def _run_jobs(
-    jobs: list[Job], config: Config, options: Options, tools: Tools, cache: Cache, output: RunOutput, report: RunReport,
-    warn: Callable[[str], None],
-) -> None:
-    cluster = connect(config.run.workers, config.run.ray_address)
+def _run_jobs(jobs: list[Job], briefer: Briefer, cache: Cache, output: RunOutput) -> None:
+    settings = briefer.config.run
+    cluster = connect(settings.workers, settings.ray_address)
     try:
-        expected = _identities(tools)
-        actors = _start_workers(cluster, min(config.run.workers, len(jobs)), config, options, cache, expected, output.progress)
-        calls = Calls(cluster.ray, actors, jobs, expected, Sink(cache, output, report, warn))
+        expected = briefer.identities()
+        actors = _start_workers(cluster, min(settings.workers, len(jobs)), briefer, cache, expected, output)
+        calls = Calls(cluster.ray, actors, jobs, expected, Sink(cache, output))
         calls.run()
         labels = node_labels(cluster.ray)
-        report.nodes = dict(sorted((node_label(labels, node), n) for node, n in calls.per_node.items()))
+        output.report.nodes = dict(sorted((node_label(labels, node), n) for node, n in calls.per_node.items()))
     finally:
         cluster.close()
 
 
 def _start_workers(
-    cluster: Cluster, count: int, config: Config, options: Options, cache: Cache, expected: tuple[str, str], progress: Progress
+    cluster: Cluster, count: int, briefer: Briefer, cache: Cache, expected: tuple[str, str], output: RunOutput
 ) -> list[Any]:
     """Workers that have built their engines and resolved the same models as the driver, spread over the nodes."""
     ray = cluster.ray
     # Restarts are unbounded and calls never retried by Ray: the driver retries a call itself, on any live worker.
     remote = ray.remote(Worker).options(num_cpus=1, max_restarts=-1, max_task_retries=0, scheduling_strategy="SPREAD")
-    build = worker_tools  # looked up now, so a test can give workers a failing engine
-    cluster.actors = [remote.remote(config, str(cache.path), options, build) for _ in range(count)]
+    build = worker_briefer  # looked up now, so a test can give workers a failing engine
+    cluster.actors = [remote.remote(briefer.config, str(cache.path), briefer.options, build) for _ in range(count)]
     try:
         found = ray.get([a.engines.remote() for a in cluster.actors])
     except ray.exceptions.RayError as err:
@@ -147,9 +140,5 @@ def _start_workers(
     labels = node_labels(ray)
     for number, info in enumerate(found, 1):
         check_identities(info, expected, labels)
-        progress.note(f"briefs: ray worker {number} on node {node_label(labels, info.node)}, pid {info.pid}")
+        output.progress.note(f"briefs: ray worker {number} on node {node_label(labels, info.node)}, pid {info.pid}")
     return cluster.actors
-
-
-def _identities(tools: Tools) -> tuple[str, str]:
-    return tools.translator.identity, tools.summarizer.identity if tools.summarizer is not None else ""

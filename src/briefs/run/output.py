@@ -1,4 +1,4 @@
-"""Where a run's briefs go: one Markdown brief and JSON sidecar per article, then index.md.
+"""Where a run's briefs go: one Markdown brief and JSON sidecar per article, then the run-wide outputs (index.md).
 
 Local and Ray runs write through the same ``RunOutput``, so the files, their
 names and the index's order are the same whichever executor made them, and
@@ -19,11 +19,11 @@ from ..document import Article, Document
 from ..errors import BriefsError
 from ..files import leftovers, write_atomic, write_together
 from ..pipeline.tools import Options
-from ..render.markdown import IndexRow, brief_markdown, brief_sidecar, index_markdown
+from ..render import run_wide
+from ..render.markdown import brief_markdown, brief_sidecar
 from ..text.sentences import split_sentences
+from .context import RunContext
 from .names import brief_stem, source_keys
-from .progress import Progress
-from .report import RunReport
 
 
 def check_out_dir(out: Path) -> bool:
@@ -68,18 +68,18 @@ def sentence_count(article: Article) -> int:
 
 
 class RunOutput:
-    """A run's output folder while the run lasts: briefs as they come, the index at the end.
+    """A run's output folder while the run lasts: briefs as they come, the run-wide outputs at the end.
 
     As a context manager it starts and closes the progress display and adds
     the run's time to the report, however the run ends.
     """
 
-    def __init__(self, out: Path, docs: list[Document], options: Options, progress: Progress, report: RunReport):
-        self.out, self.docs, self.options, self.progress, self.report = out, docs, options, progress, report
+    def __init__(self, context: RunContext, docs: list[Document]):
+        self.context, self.docs = context, docs
+        self.out, self.progress, self.report = context.out, context.progress, context.report
         self.generated_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         self._keys = source_keys([d.source for d in docs])
-        # Index rows only, not briefs: a run of thousands of articles keeps its memory flat.
-        self._written: dict[tuple[int, int], IndexRow] = {}
+        self.run_wide = [make() for make in run_wide.RUN_WIDE]
         self._started = 0.0
 
     def __enter__(self) -> RunOutput:
@@ -94,12 +94,14 @@ class RunOutput:
     def write(self, doc_number: int, brief: Brief) -> None:
         """The brief of an article of the run's ``doc_number``-th document, with its sidecar."""
         stem = brief_stem(self._keys[doc_number], brief.article_index, brief.title_en)
-        name = write_brief(self.out, stem, brief, self.options, self.generated_at)
-        self._written[(doc_number, brief.article_index)] = IndexRow.of(name, brief)
+        name = write_brief(self.out, stem, brief, self.context.options, self.generated_at)
+        for output in self.run_wide:
+            output.add(doc_number, name, brief)
         self.report.briefs += 1
         article = self.docs[doc_number].articles[brief.article_index - 1]
         self.progress.article_done(name, sentence_count(article))
 
-    def write_index(self) -> None:
-        """index.md in input order, whatever order the briefs were written in."""
-        write_atomic(self.out / "index.md", index_markdown([self._written[k] for k in sorted(self._written)]))
+    def finish(self) -> None:
+        """Each run-wide output's file, once every brief is written: a run that stops short writes none."""
+        for output in self.run_wide:
+            write_atomic(self.out / output.file_name, output.finish())

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..cache import Cache
 from ..document import Document
 from ..errors import EXIT_SKIPPED, BriefsError
 from .output import RunOutput
 from .ray_worker import BatchResult, WorkerInfo
-from .report import RunReport
 
 # Seconds between looks, while every worker is being restarted, for a node that could still run one.
 TICK = 1.0
@@ -43,12 +42,10 @@ class Job:
 
 @dataclass
 class Sink:
-    """Where results go: the driver's cache, the output folder, the report and the warnings."""
+    """Where results go: the driver's cache, and the output folder with the run's report and warnings."""
 
     cache: Cache
     output: RunOutput
-    report: RunReport
-    warn: Callable[[str], None]
 
     def take(self, result: BatchResult, job: Job) -> None:
         for kind, identity, items in result.entries:
@@ -57,12 +54,12 @@ class Sink:
             self.output.write(job.doc_number, brief)
         for index, reason in result.failed:
             self.fail(job, index, reason)
-        self.report.add(result.usage)
+        self.output.report.add(result.usage)
 
     def fail(self, job: Job, index: int, reason: str) -> None:
         line = f"{job.doc.source} article {index + 1}: {reason}"
-        self.report.failed.append(line)
-        self.warn(f"briefs: failed {line}")
+        self.output.report.failed.append(line)
+        self.output.context.warn(f"briefs: failed {line}")
 
 
 @dataclass
@@ -78,6 +75,7 @@ class Calls:
 
     def __init__(self, ray: Any, actors: list[Any], jobs: list[Job], expected: tuple[str, str], sink: Sink):
         self.ray, self.expected, self.sink = ray, expected, sink
+        self.report = sink.output.report
         self.workers = [_Worker(number, actor) for number, actor in enumerate(actors, 1)]
         self.queue = list(jobs)
         self.pending: dict[Any, tuple[_Worker, Job]] = {}
@@ -90,7 +88,7 @@ class Calls:
             waiting = [*self.pending, *self.restarting]
             if not self.pending and not (waiting and _can_host_worker(self.ray)):
                 raise NoWorkerLeft(
-                    f"the Ray cluster has no worker left; {self.sink.report.briefs} briefs written, "
+                    f"the Ray cluster has no worker left; {self.report.briefs} briefs written, "
                     "the next run resumes from the cache"
                 )
             done, _ = self.ray.wait(waiting, num_returns=1, timeout=TICK)
@@ -126,12 +124,12 @@ class Calls:
             self.restarting[worker.actor.engines.options(max_task_retries=-1).remote()] = worker
         job.deaths += 1
         if job.deaths == 1:
-            self.sink.report.retried += 1
+            self.report.retried += 1
             self.queue.insert(0, job)
             return
         # The call killed its worker twice: then each article alone, and one that kills it again fails.
         if len(job.indices) > 1:
-            self.sink.report.retried += 1
+            self.report.retried += 1
         self._retry_alone(job, f"worker died: {cause(err)}")
 
     def _retry_alone(self, job: Job, reason: str) -> None:

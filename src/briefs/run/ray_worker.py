@@ -1,7 +1,7 @@
 """What runs on a Ray worker, and the cache-only tools the driver briefs with first.
 
-Each worker is a Ray actor that builds its Tools once, on its first call (so
-a model loads once per worker, and creating an actor does no work), and
+Each worker is a Ray actor that builds its Briefer once, on its first call
+(so a model loads once per worker, and creating an actor does no work), and
 briefs one document's missing articles per call. It returns the cache entries
 it made, so the driver's cache is complete whether or not nodes share a disk.
 """
@@ -18,8 +18,8 @@ from ..brief import Brief
 from ..cache import Cache, CachedSummarizer, CachedTranslator
 from ..config import Config
 from ..document import Document
-from ..pipeline.article import brief_articles
-from ..pipeline.tools import Options, Tools, Usage, make_tools, usage
+from ..pipeline.briefer import Briefer
+from ..pipeline.tools import Options, Tools, Usage
 from ..protocols import Summarizer, Translator
 
 
@@ -76,12 +76,13 @@ def cache_only(tools: Tools) -> Tools:
     return rewire(tools, lambda e: dataclasses.replace(e, inner=CacheOnly(e.inner), stats=type(e.stats)()))
 
 
-def worker_tools(config: Config, cache_path: Path) -> tuple[Tools, RecordingCache]:
-    """What a worker builds once: the run's engines over a recording cache at the driver's cache path."""
-    notes: list[str] = []
-    cache = RecordingCache(cache_path)
-    tools = rewire(make_tools(config, notes.append), lambda e: dataclasses.replace(e, cache=cache))
-    return tools, cache
+def worker_briefer(config: Config, options: Options, cache: RecordingCache) -> Briefer:
+    """What a worker builds once: the run's briefer over its recording cache."""
+    return Briefer(config, options, _unheard, cache)
+
+
+def _unheard(line: str) -> None:
+    """A worker's notes (an engine standing in for a missing model) are the driver's, which has said them."""
 
 
 @dataclass
@@ -102,43 +103,45 @@ class WorkerInfo(NamedTuple):
     node: str  # Ray node id
 
 
-Build = Callable[[Config, Path], "tuple[Tools, RecordingCache]"]
+Build = Callable[[Config, Options, RecordingCache], Briefer]
 
 
 class Worker:
-    """One Ray actor: Tools built on the first call, then a document's missing articles per call."""
+    """One Ray actor: its Briefer built on the first call, then a document's missing articles per call."""
 
-    def __init__(self, config: Config, cache_path: str, options: Options, build: Build = worker_tools):
-        self.config, self.cache_path, self.options, self.build = config, Path(cache_path), options, build
-        self._built: tuple[Tools, RecordingCache] | None = None
+    def __init__(self, config: Config, cache_path: str, options: Options, build: Build = worker_briefer):
+        self.config, self.options, self.build = config, options, build
+        self.cache = RecordingCache(Path(cache_path))  # opened on first use, at the driver's cache path
+        self._briefer: Briefer | None = None
 
-    def _setup(self) -> tuple[Tools, RecordingCache]:
-        if self._built is None:
+    @property
+    def briefer(self) -> Briefer:
+        if self._briefer is None:
             # Everything a worker caches (a converted CTranslate2 model too) goes where the driver's cache is.
-            os.environ["BRIEFS_CACHE_DIR"] = str(self.cache_path.parent)
-            self._built = self.build(self.config, self.cache_path)
-        return self._built
+            os.environ["BRIEFS_CACHE_DIR"] = str(self.cache.path.parent)
+            self._briefer = self.build(self.config, self.options, self.cache)
+            self._briefer.load()
+        return self._briefer
 
     def engines(self) -> WorkerInfo:
         """The identities this node resolved (they must equal the driver's, or briefs would differ), and its process."""
-        tools, _ = self._setup()
-        summarizer = tools.summarizer.identity if tools.summarizer is not None else ""
-        return WorkerInfo(tools.translator.identity, summarizer, os.getpid(), _node_id())
+        translator, summarizer = self.briefer.identities()
+        return WorkerInfo(translator, summarizer, os.getpid(), _node_id())
 
     def brief(self, doc: Document, indices: list[int]) -> BatchResult:
-        tools, cache = self._setup()
-        before = usage(tools)
+        briefer = self.briefer
+        before = briefer.usage()
         briefs, failed = [], []
         try:
-            briefs = brief_articles([(doc, i) for i in indices], tools, self.options)
+            briefs = briefer.brief_articles([(doc, i) for i in indices])
         except Exception:  # noqa: BLE001 - one bad article must not sink its neighbours: try each alone
             for i in indices:
                 try:
-                    briefs += brief_articles([(doc, i)], tools, self.options)
+                    briefs += briefer.brief_articles([(doc, i)])
                 except Exception as err:  # noqa: BLE001
                     failed.append((i, f"{type(err).__name__}: {err}".rstrip(": ")))
-        entries, cache.new = cache.new, []
-        return BatchResult(briefs, failed, entries, usage(tools) - before, _node_id())
+        entries, self.cache.new = self.cache.new, []
+        return BatchResult(briefs, failed, entries, briefer.usage() - before, _node_id())
 
 
 def _node_id() -> str:
