@@ -37,13 +37,19 @@ def _stderr(line: str) -> None:
 
 
 def read(path: Path | str, layout: str = "auto") -> Document:
-    """One page (text or a saved web page) as articles, sections, paragraphs and extras.
+    """One page as articles, sections, paragraphs and extras.
 
-    ``layout`` is found from the page unless named (seeds, epaper, web); the
-    document says which was used (``document.layout``). An unreadable or
-    non-Chinese file raises ``briefs.errors.InputError`` naming it."""
+    The page is text (``.txt``, ``.md``; any other name is read as text), a
+    saved web page (``.html``, ``.htm``) or a PDF with a text layer (``.pdf``,
+    or any file that starts as one). A text page's ``layout`` is found from
+    the page unless named (seeds, epaper, web); the document says which was
+    used (``document.layout``). An unreadable or non-Chinese file, or a PDF
+    without text, raises ``briefs.errors.InputError`` naming it."""
     return read_path(path, layout)
 
+
+# Importing the ``read/`` folder above bound ``briefs.read`` to its module; the package's public ``read`` is this function.
+sys.modules[__package__].read = read  # type: ignore[attr-defined]
 
 
 def render_markdown(brief: Brief, bilingual: bool = False) -> str:
