@@ -55,3 +55,12 @@ def test_an_unknown_name_is_an_attribute_error():
         assert "no_such_thing" in str(err)
     else:
         raise AssertionError("briefs.no_such_thing should not exist")
+
+
+def test_briefs_read_reads_a_page_whichever_way_the_name_was_bound():
+    """``briefs.read`` is the API's function and the name of the readers' folder; importing a reader first
+    binds the name to the folder, and the call must still read the page."""
+    code = ("import briefs.read.pdf, briefs; doc = briefs.read('seeds/002_905d623c25074e70.txt'); "
+            "from briefs import api; print(len(doc.articles), len(api.read('seeds/002_905d623c25074e70.txt').articles))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "1"]

@@ -48,8 +48,6 @@ def read(path: Path | str, layout: str = "auto") -> Document:
     return read_path(path, layout)
 
 
-# Importing the ``read/`` folder above bound ``briefs.read`` to its module; the package's public ``read`` is this function.
-sys.modules[__package__].read = read  # type: ignore[attr-defined]
 
 
 def render_markdown(brief: Brief, bilingual: bool = False) -> str:

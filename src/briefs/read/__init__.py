@@ -10,6 +10,8 @@ an ``InputError`` naming it.
 from __future__ import annotations
 
 import dataclasses
+import sys
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,3 +71,14 @@ def read_path(path: Path | str, layout: str = "auto") -> Document:
     except OSError as err:
         raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
     return read_bytes(data, str(path), layout)
+
+
+class _Callable(types.ModuleType):
+    """``briefs.read(path)`` is the public API's function, and ``briefs.read`` is also this folder: importing
+    a submodule binds the name to the folder, so the folder, called, reads a file as the function does."""
+
+    def __call__(self, path: Path | str, layout: str = "auto") -> Document:
+        return read_path(path, layout)
+
+
+sys.modules[__name__].__class__ = _Callable
