@@ -2,8 +2,8 @@
 
 "2.872 billion", "2,872 million", "6.2 percent", "twenty-one", "14th" and the
 half-translated "28.72亿元" or "1.9 ten thousand" a model sometimes leaves all
-come out as one ``EnglishNumber`` with its span, so ``figure_check`` can
-compare values and rewrite a span in place. Pure text.
+come out as one ``EnglishNumber`` with its span, so ``figures.check``
+(``check_figures``) can compare values and rewrite a span in place. Pure text.
 """
 
 from __future__ import annotations
