@@ -142,10 +142,18 @@ def _fits(target: _Target, token: EnglishNumber) -> bool:
 
 
 def _match_by_value(targets: list[_Target], tokens: list[EnglishNumber]) -> dict[int, int]:
-    """Each target to the leftmost free token of equal value; firm figures choose first."""
+    """Each target to the leftmost free token of equal value; firm figures choose first. Figures of one
+    value that the English says as often (零个 … 约0千伏安 as "zero … about 0 kVA") pair in the order both
+    texts give them, so one figure's "about" never lands on the other."""
     matched: dict[int, int] = {}
     used: set[int] = set()
-    for t in sorted(range(len(targets)), key=lambda i: targets[i].soft):
+    for value in {target.value for target in targets}:
+        group = [t for t, target in enumerate(targets) if target.value == value]
+        same = [k for k, token in enumerate(tokens) if token.value == value]
+        if 1 < len(group) <= len(same) and all(_fits(targets[t], tokens[k]) for t, k in zip(group, same)):
+            matched.update(zip(group, same))
+            used.update(same[: len(group)])
+    for t in sorted((i for i in range(len(targets)) if i not in matched), key=lambda i: targets[i].soft):
         for k, token in enumerate(tokens):
             if k not in used and token.value == targets[t].value and _fits(targets[t], token):
                 matched[t] = k
