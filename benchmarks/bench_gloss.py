@@ -1,9 +1,9 @@
 """Gloss engine benchmark: dictionary load times, seeds gloss time, dev-set chrF,
 and lines of output holding a dictionary note ("refers to …", "variant of …"; target 0).
 
-Not a test: it reads /work/shared and prints timings. Run from the repo root:
+Not a test: it reads ../shared (beside the repository) and prints timings. Run from the repo root:
 
-    python benchmarks/bench_gloss.py [--dev /work/shared/eval/flores200-devtest-500] [--show N] [--notes]
+    python benchmarks/bench_gloss.py [--dev ../shared/eval/flores200-devtest-500] [--show N] [--notes]
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-DEV = "/work/shared/eval/flores200-devtest-500"
+DEV = str(Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "flores200-devtest-500")
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 

@@ -1,6 +1,6 @@
 """Articles per minute: `briefs run` locally, on Ray with 1 worker, on Ray with 2 workers; and the driver's memory.
 
-Not a test: it reads /work/shared (the model's config and tokenizer) and takes minutes. From the repo root:
+Not a test: it reads ../shared (the model's config and tokenizer) and takes minutes. From the repo root:
 
     python benchmarks/bench_ray.py [--copies 10] [--max-new-tokens 8] [--variants local,ray1,ray2] [--repeat 3]
     python benchmarks/bench_ray.py --memory 200,2000

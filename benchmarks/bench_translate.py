@@ -1,6 +1,6 @@
 """Translation speed: briefs' marian and ctranslate2 engines against a plain transformers loop.
 
-Not a test: it reads /work/shared and takes a few minutes. Run from the repo root:
+Not a test: it reads ../shared (beside the repository) and takes a few minutes. Run from the repo root:
 
     python benchmarks/bench_translate.py [--sentences 64] [--beams 4] [--max-new-tokens 64] [--threads 2]
         [--variants plain,briefs,briefs-int8,ct2-int8,ct2-int8:1024] [--repeat 3]
@@ -8,7 +8,7 @@ Not a test: it reads /work/shared and takes a few minutes. Run from the repo roo
 (the ct2-int8 variant needs ctranslate2: pip install 'briefs[ct2]')
 
 The model is opus-mt-zh-en's real architecture: its config and tokenizer from
-/work/shared/models/opus-mt-zh-en, random weights (seed 0), saved to a
+../shared/models/opus-mt-zh-en, random weights (seed 0), saved to a
 directory and loaded the way the real model is. Random weights give real
 timings, not real translations; they also rarely produce </s>, so every
 variant runs with the same fixed max_new_tokens and nearly every output is
@@ -44,8 +44,9 @@ import tempfile
 import time
 from pathlib import Path
 
-SHARED_MODEL = Path("/work/shared/models/opus-mt-zh-en")
-DEV = Path("/work/shared/eval/flores200-devtest-500.zh")
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SHARED_MODEL = SHARED / "models" / "opus-mt-zh-en"
+DEV = SHARED / "eval" / "flores200-devtest-500.zh"
 WORK = Path(os.environ.get("BRIEFS_BENCH_DIR", Path(tempfile.gettempdir()) / "briefs-bench"))
 TOKENIZER_FILES = ("config.json", "generation_config.json", "source.spm", "target.spm", "tokenizer_config.json", "vocab.json")
 VARIANTS = ("plain", "briefs", "briefs-int8", "ct2-int8")

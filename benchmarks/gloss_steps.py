@@ -1,8 +1,8 @@
 """What each rule of the gloss engine is worth: chrF and BLEU on the dev set, step by step.
 
-Not a test: it reads /work/shared. Run from the repo root:
+Not a test: it reads ../shared (beside the repository). Run from the repo root:
 
-    python benchmarks/gloss_steps.py [--dev /work/shared/eval/flores200-devtest-500]
+    python benchmarks/gloss_steps.py [--dev ../shared/eval/flores200-devtest-500]
 
 Step 0 is the naive gloss: CC-CEDICT's first sense of the first entry, words
 split by fewest dictionary words, punctuation left as it is. Each later step
@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-DEV = "/work/shared/eval/flores200-devtest-500"
+DEV = str(Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "flores200-devtest-500")
 
 # (label, GlossFeatures fields on, built-in glossary on): each step adds to the one before.
 STEPS: list[tuple[str, tuple[str, ...], bool]] = [
