@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+
 import briefs.render.run_wide
 import briefs.run.output
 
@@ -18,6 +21,35 @@ def interrupt_at_write(monkeypatch, n: int):
 
     monkeypatch.setattr(briefs.run.output, "write_brief", write)
     return real
+
+
+def signal_at_write(n: int, signum: int, *, mid_pair: bool = False) -> None:
+    """For a ``briefs run`` in a process of its own: the process gets a real ``signum`` as its n-th
+    brief is about to be written or, ``mid_pair``, once that brief's sidecar is in place and the brief
+    not yet (interrupts are held there). Called before the run starts; the process ends with the run."""
+    real, calls = briefs.run.output.write_brief, []
+
+    def write(*args, **kwargs):
+        calls.append(1)
+        if len(calls) != n:
+            return real(*args, **kwargs)
+        if not mid_pair:
+            signal.raise_signal(signum)  # the run's handler runs before this returns
+            return real(*args, **kwargs)
+        replace = os.replace
+
+        def replace_then_signal(source, target):
+            replace(source, target)
+            if str(target).endswith(".json"):
+                signal.raise_signal(signum)
+
+        os.replace = replace_then_signal
+        try:
+            return real(*args, **kwargs)
+        finally:
+            os.replace = replace
+
+    briefs.run.output.write_brief = write
 
 
 class Tally:

@@ -21,8 +21,8 @@ def readme_example() -> str:
     return re.search(r"```python\n(.*?)```", section, re.S).group(1)
 
 
-def test_the_readme_example_prints_the_brief_briefs_run_writes(tmp_path, monkeypatch):
-    env = {**os.environ, "BRIEFS_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1"}
+def test_the_readme_example_prints_the_brief_briefs_run_writes(tmp_path, monkeypatch, cache_with_dictionary):
+    env = {**os.environ, "BRIEFS_CACHE_DIR": str(cache_with_dictionary(tmp_path / "cache")), "OMP_NUM_THREADS": "1"}
     printed = subprocess.run(
         [sys.executable, "-c", readme_example()], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )

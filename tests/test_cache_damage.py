@@ -84,7 +84,7 @@ def set_aside(folder: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory) -> Page:
+def page(tmp_path_factory, cache_with_dictionary) -> Page:
     """Two short articles, the gloss engine, and the briefs a run with a clean cache writes."""
     tmp = tmp_path_factory.mktemp("page")
     (tmp / "in").mkdir()
@@ -92,7 +92,7 @@ def page(tmp_path_factory) -> Page:
     (tmp / "briefs.toml").write_text('[translator]\nengine = "gloss"\n')
     page = Page(tmp / "briefs.toml", tmp / "in", {})
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFS_CACHE_DIR", str(tmp / "clean-cache"))
+        patch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp / "clean-cache")))
         result = run(page, tmp / "out")
     assert result.exit_code == 0, result.stderr
     page.briefs = markdown(tmp / "out")
@@ -101,9 +101,9 @@ def page(tmp_path_factory) -> Page:
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch) -> Path:
+def folder(tmp_path, monkeypatch, cache_with_dictionary) -> Path:
     """The cache folder of the test: BRIEFS_CACHE_DIR, holding a real cache of FILLER entries."""
-    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
     filled = Cache(tmp_path / "cache" / "cache.sqlite3")
     filled.put_many("translation", "engine:filler", {f"句子{i}。": f"sentence {i}." for i in range(FILLER)})
     filled.close()  # the last connection: the journal is folded into the file, which is then all there is

@@ -159,7 +159,7 @@ def epaper_page(draw) -> str:
     return "\n\n".join(articles) + "\n"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(epaper_page())
 def test_no_han_letter_or_digit_is_lost_or_doubled_on_any_epaper_page(page):
     doc = parse_epaper(page, "page.txt")

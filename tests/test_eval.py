@@ -32,10 +32,10 @@ STUB = '[translator]\nengine = "marian"\nmodel = "{model}"\nbeams = 1\nmax_new_t
 
 
 @pytest.fixture(scope="module", autouse=True)
-def private_cache(tmp_path_factory):
+def private_cache(tmp_path_factory, cache_with_dictionary):
     """The dictionary's disk cache and any translation cache stay in a temporary folder."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path_factory.mktemp("cache"))))
         yield
 
 

@@ -19,9 +19,9 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def page(tmp_path, monkeypatch) -> Path:
+def page(tmp_path, monkeypatch, cache_with_dictionary) -> Path:
     """One short page, a private cache, and a Hugging Face cache that holds no model."""
-    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setattr("huggingface_hub.constants.HF_HUB_CACHE", str(tmp_path / "hf-cache"))
     monkeypatch.chdir(tmp_path)  # no ./briefs.toml but the tests' own

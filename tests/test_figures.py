@@ -302,7 +302,7 @@ _ENGLISH_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.lists(_PIECES, max_size=25).map("".join), st.lists(_ENGLISH_PIECES, max_size=15).map("".join))
 def test_any_text_gives_well_formed_figures_and_a_check(zh, en):
     figures = find_figures(zh)
@@ -311,7 +311,7 @@ def test_any_text_gives_well_formed_figures_and_a_check(zh, en):
     assert isinstance(check_figures(zh, en).english, str)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.lists(_PIECES, max_size=25).map("".join))
 def test_an_english_made_of_the_readings_passes_untouched(zh):
     en = "; ".join(f.english for f in find_figures(zh))

@@ -22,8 +22,8 @@ PLACE_GLOSSARY = '[place]\n"喀左" = "Kazuo"\n"朝阳市" = "Chaoyang City"\n'
 
 
 @pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("cedict-cache")
+def cache_dir(dictionary_cache):
+    return dictionary_cache
 
 
 @pytest.fixture(scope="module")
@@ -362,7 +362,7 @@ _ANY_TEXT = st.text(
 )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(deadline=None)
 @given(text=_ANY_TEXT)
 def test_any_text_glosses_to_one_line_the_same_way_every_time(gloss, text):
     (english,) = gloss.translate([text])

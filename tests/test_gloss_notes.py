@@ -31,9 +31,9 @@ def entry(line: str) -> Entry:
 
 
 @pytest.fixture(scope="module")
-def gloss(tmp_path_factory):
+def gloss(dictionary_cache):
     """The engine as it runs: real dictionary, lexicon and built-in glossary."""
-    return GlossTranslator(cache_dir=tmp_path_factory.mktemp("cedict-cache"))
+    return GlossTranslator(cache_dir=dictionary_cache)
 
 
 # --- the rule: a note is no rendering ----------------------------------------------

@@ -48,7 +48,7 @@ HTML = """<!DOCTYPE html>
 
 
 @pytest.fixture(scope="module")
-def mixed_run(tmp_path_factory, pdfs):
+def mixed_run(tmp_path_factory, pdfs, cache_with_dictionary):
     tmp = tmp_path_factory.mktemp("mixed")
     pages = tmp / "pages"
     pages.mkdir()
@@ -61,7 +61,7 @@ def mixed_run(tmp_path_factory, pdfs):
     (tmp / "briefs.toml").write_text('[translator]\nengine = "gloss"\n', encoding="utf-8")
     result = CliRunner().invoke(
         app, ["run", str(pages), "--out", str(tmp / "out"), "--config", str(tmp / "briefs.toml"), "--quiet"],
-        env={"BRIEFS_CACHE_DIR": str(tmp / "cache")},
+        env={"BRIEFS_CACHE_DIR": str(cache_with_dictionary(tmp / "cache"))},
     )  # fmt: skip
     assert result.exit_code == 1, result.stderr  # the scan is skipped, said in one line
     assert [line for line in result.stderr.splitlines() if "scan.pdf" in line] == [

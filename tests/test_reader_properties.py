@@ -87,14 +87,14 @@ def pages(draw) -> Page:
     return page
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(pages())
 def test_every_counted_character_survives_exactly_once(page):
     text = "\n\n".join(page.blocks) + "\n"
     assert counted(document_text(parse(text, "random.txt"))) == counted(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(pages())
 def test_cut_paragraphs_come_back_whole_and_headings_stay_headings(page):
     doc = parse("\n\n".join(page.blocks) + "\n", "random.txt")

@@ -31,25 +31,25 @@ def _setup(tmp: Path, translator: str) -> tuple[Path, Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def stub_run(tmp_path_factory, stub_marian_dir):
+def stub_run(tmp_path_factory, stub_marian_dir, cache_with_dictionary):
     """One run of the stub Marian model (it copies its input) over one seed, shared by the tests that read it."""
     # The guard is off here so the goldens show the model's own path; test_guard_in_a_run covers it.
     settings = f'engine = "marian"\nmodel = "{stub_marian_dir}"\nbeams = 1\nmax_new_tokens = 160\n[guard]\nenabled = false'
     tmp, config, inputs = _setup(tmp_path_factory.mktemp("stub-run"), settings)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFS_CACHE_DIR", str(tmp / "cache"))
+        patch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp / "cache")))
         result = run(config, inputs, tmp / "out")
     assert result.exit_code == 0, result.stderr
     return tmp, result
 
 
 @pytest.fixture
-def workspace(tmp_path, monkeypatch):
+def workspace(tmp_path, monkeypatch, cache_with_dictionary):
     """The offline gloss engine (fast), a private cache, and one seed as input.
 
     Caching, resuming and input handling wrap any engine alike, so they are tested on the fast one.
     """
-    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
     return _setup(tmp_path, 'engine = "gloss"')
 
 
@@ -95,10 +95,11 @@ def test_sidecar_schema(stub_run):
     assert sidecar["engines"]["summarizer"]["engine"] == "extractive"
 
 
-def test_two_runs_write_byte_identical_briefs(workspace):
+def test_two_runs_write_byte_identical_briefs(workspace, cache_with_dictionary):
     tmp, config, inputs = workspace
     run(config, inputs, tmp / "a")
     shutil.rmtree(tmp / "cache")
+    cache_with_dictionary(tmp / "cache")  # no translation cached; the dictionary is not what is tested
     run(config, inputs, tmp / "b")
     assert markdown(tmp / "a") == markdown(tmp / "b")
 
@@ -116,10 +117,11 @@ def test_a_second_run_does_no_model_work(workspace):
     assert "7 briefs written" in second.stderr
 
 
-def test_an_interrupted_run_resumes_to_the_same_briefs(workspace, monkeypatch):
+def test_an_interrupted_run_resumes_to_the_same_briefs(workspace, monkeypatch, cache_with_dictionary):
     tmp, config, inputs = workspace
     run(config, inputs, tmp / "whole")
     shutil.rmtree(tmp / "cache")
+    cache_with_dictionary(tmp / "cache")
 
     real = interrupt_at_write(monkeypatch, 4)
     stopped = run(config, inputs, tmp / "out")
@@ -182,9 +184,9 @@ def test_a_missing_model_falls_back_to_gloss_and_says_so_once_and_in_every_brief
         assert "word-by-word dictionary gloss" in text
 
 
-def test_guard_in_a_run_replaces_output_left_in_chinese_with_a_marked_gloss(tmp_path, monkeypatch, stub_marian_dir):
+def test_guard_in_a_run_replaces_output_left_in_chinese_with_a_marked_gloss(tmp_path, monkeypatch, stub_marian_dir, cache_with_dictionary):
     """The stub copies its input: every line is Chinese left untranslated, so the guard must catch it."""
-    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "page.txt").write_text("# 喀左经济开发区跻身全省十佳\n\n本报讯 截至2022年末,共签约落地项目21个,协议投资额28.72亿元。\n", encoding="utf-8")

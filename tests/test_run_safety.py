@@ -1,7 +1,7 @@
 """`briefs run` on the batches users really bring: nothing lost, nothing silent.
 
 Same names in two folders, long names, an output folder inside the input,
-interruptions at any moment, unreadable folders, links to nothing, inputs
+interruptions at any brief, unreadable folders, links to nothing, inputs
 given twice. Each test checks what a user would: every article's brief there
 and identical to a clean run, no temporary file left, the exit status, and
 the one line on stderr.
@@ -10,12 +10,10 @@ the one line on stderr.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -45,9 +43,9 @@ PAGE_B = """# 新能源产业链加快延伸
 
 
 @pytest.fixture
-def gloss(tmp_path, monkeypatch):
+def gloss(tmp_path, monkeypatch, cache_with_dictionary):
     """The offline gloss engine and a private cache: input handling wraps any engine alike."""
-    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
     config = tmp_path / "briefs.toml"
     config.write_text('[translator]\nengine = "gloss"\n', encoding="utf-8")
     return config
@@ -149,13 +147,13 @@ AS_A_USER = (
 
 
 @pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"), reason="needs setpriv to run without root's rights")
-def test_an_unreadable_folder_is_named_and_the_run_says_so(tmp_path):
+def test_an_unreadable_folder_is_named_and_the_run_says_so(tmp_path, cache_with_dictionary):
     write(tmp_path / "in" / "page.txt", PAGE_A)
     write(tmp_path / "in" / "closed" / "page2.txt", PAGE_B)
     write(tmp_path / "briefs.toml", '[translator]\nengine = "gloss"\n')
     (tmp_path / "in" / "closed").chmod(0o000)
     try:
-        env = {**os.environ, "BRIEFS_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1"}
+        env = {**os.environ, "BRIEFS_CACHE_DIR": str(cache_with_dictionary(tmp_path / "cache")), "OMP_NUM_THREADS": "1"}
         command = [*AS_A_USER, sys.executable, "-c", "from briefs.cli import app; app()", "run", str(tmp_path / "in"),
                    "--out", str(tmp_path / "out"), "--config", str(tmp_path / "briefs.toml"), "--quiet"]  # fmt: skip
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
@@ -201,7 +199,7 @@ def test_leftovers_of_a_killed_run_are_removed_at_the_next_start(gloss, tmp_path
     assert left == outputs(tmp_path / "clean")
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     tree=st.lists(st.tuples(st.sampled_from(["", "a", "b", "a/b"]), st.sampled_from(["page.txt", "page.md", "p.txt"]),
                             st.sampled_from([PAGE_A, PAGE_B])), min_size=1, max_size=5),
@@ -223,14 +221,17 @@ def test_any_tree_killed_at_any_brief_and_run_again_gives_the_clean_runs_briefs(
 
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+TESTS = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="module")
-def clean_seed_run(tmp_path_factory):
+def clean_seed_run(tmp_path_factory, cache_with_dictionary):
     tmp = tmp_path_factory.mktemp("signal")
     write(tmp / "briefs.toml", '[translator]\nengine = "gloss"\n')
+    cache_with_dictionary(tmp / "cache")
     done = subprocess.run(_command(tmp, tmp / "clean"), env=_env(tmp), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
+    assert len(briefs_in(tmp / "clean")) > 3, done.stderr  # briefs before and after the one stopped at
     return tmp
 
 
@@ -238,36 +239,37 @@ def _env(tmp: Path) -> dict[str, str]:
     return {**os.environ, "BRIEFS_CACHE_DIR": str(tmp / "cache"), "OMP_NUM_THREADS": "1"}
 
 
-def _command(tmp: Path, out: Path) -> list[str]:
-    return [sys.executable, "-c", "from briefs.cli import app; app()", "run", str(SEEDS), "--out", str(out),
+def _command(tmp: Path, out: Path, *before_the_run: str) -> list[str]:
+    """``briefs run`` over the seeds in a process of its own; ``before_the_run``: statements run first (runkit's)."""
+    code = "; ".join([f"import sys; sys.path.insert(0, {str(TESTS)!r})", *before_the_run,
+                      "from briefs.cli import app; app()"])  # fmt: skip
+    return [sys.executable, "-c", code, "run", str(SEEDS), "--out", str(out),
             "--config", str(tmp / "briefs.toml"), "--verbose"]  # fmt: skip
 
 
-@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"])
-def test_a_signal_at_a_random_moment_stops_cleanly_and_the_rerun_completes_the_briefs(clean_seed_run, signum, status):
+# A real signal at a chosen moment, not a random one: just before the third brief's files are written
+# (two briefs kept), or between its sidecar and its brief, where it waits for the pair (three kept).
+# Both signals take the same handler; each is tried at one of the two moments.
+@pytest.mark.parametrize(
+    ("signum", "status", "mid_pair", "kept"),
+    [(signal.SIGINT, 130, False, 2), (signal.SIGTERM, 143, True, 3)],
+    ids=["SIGINT-before-a-brief", "SIGTERM-between-sidecar-and-brief"],
+)
+def test_a_signal_at_the_third_brief_stops_cleanly_and_the_rerun_completes_the_briefs(
+    clean_seed_run, signum, status, mid_pair, kept
+):
     tmp = clean_seed_run
-    out = tmp / f"out-{signum}"
-    for trial in range(3):
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(tmp / "cache", ignore_errors=True)  # cold: the run has work to be stopped in
-        process = subprocess.Popen(_command(tmp, out), env=_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        # Wait for the first brief, then stop it somewhere in the rest of the run.
-        deadline = time.monotonic() + 120
-        while not list(out.glob("*.md")) and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(random.uniform(0, 0.5))
-        process.send_signal(signum)
-        _, stderr = process.communicate(timeout=120)
-        if process.returncode == 0 or "briefs written" in stderr or (out / "index.md").exists():
-            continue  # it finished first (the signal came as the process exited): try again
-        assert process.returncode == status, stderr
-        assert stderr.rstrip().endswith("briefs: interrupted; finished briefs are kept and the next run resumes from the cache")
-        assert not list(out.glob(".*")), "temporary files left"
-        names = {p.stem for p in out.glob("*.md")} | {p.stem for p in out.glob("*.json")}
-        assert all((out / f"{n}.md").exists() == (out / f"{n}.json").exists() for n in names), "a brief without its pair"
-        again = subprocess.run(_command(tmp, out), env=_env(tmp), capture_output=True, text=True, timeout=300)
-        assert again.returncode == 0, again.stderr
-        assert briefs_in(out) == briefs_in(tmp / "clean")
-        assert all((out / n).read_text() == (tmp / "clean" / n).read_text() for n in briefs_in(out))
-        return
-    pytest.skip("the run finished before the signal three times")
+    out = tmp / f"out-{signal.Signals(signum).name}-{'mid-pair' if mid_pair else 'before'}"
+    stop = f"from runkit import signal_at_write; signal_at_write(3, {int(signum)}, mid_pair={mid_pair})"
+    stopped = subprocess.run(_command(tmp, out, stop), env=_env(tmp), capture_output=True, text=True, timeout=300)
+    assert stopped.returncode == status, stopped.stderr
+    assert stopped.stderr.rstrip().endswith("briefs: interrupted; finished briefs are kept and the next run resumes from the cache")
+    assert not list(out.glob(".*")), "temporary files left"
+    assert not (out / "index.md").exists()
+    written = briefs_in(out)
+    assert len(written) == kept and set(written) <= set(briefs_in(tmp / "clean"))
+    assert {p.stem for p in out.glob("*.json")} == {Path(n).stem for n in written}, "a brief without its pair"
+    again = subprocess.run(_command(tmp, out), env=_env(tmp), capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert briefs_in(out) == briefs_in(tmp / "clean")
+    assert all((out / n).read_text() == (tmp / "clean" / n).read_text() for n in briefs_in(out))

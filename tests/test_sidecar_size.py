@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from briefs.cli import app
 
 
-def test_a_single_line_page_full_of_figures_gives_a_sidecar_of_a_few_times_its_size(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path / "cache"))
+def test_a_single_line_page_full_of_figures_gives_a_sidecar_of_a_few_times_its_size(tmp_path, monkeypatch, cache_with_dictionary):
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
     inputs = tmp_path / "in"
     inputs.mkdir()
     clauses = "，".join(f"第{i}个项目投资{i + 1}.5亿元" for i in range(300))

@@ -13,9 +13,9 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 
 @pytest.fixture(scope="module")
-def seed_briefs(tmp_path_factory):
+def seed_briefs(tmp_path_factory, cache_with_dictionary):
     mp = pytest.MonkeyPatch()
-    mp.setenv("BRIEFS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    mp.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path_factory.mktemp("cache"))))
     config = briefs.apply_overrides(briefs.load_config(), {"translator.engine": "gloss"})
     briefer = briefs.Briefer(config, warn=lambda line: None)
     made = [(b, briefs.render_markdown(b)) for path in SEEDS for b in briefer.brief(briefs.read(path))]

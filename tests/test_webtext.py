@@ -292,7 +292,7 @@ def web_pages(draw) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(web_pages())
 def test_no_han_character_of_the_page_is_lost(text):
     assert not han(text) - han(document_text(parse_web(text, "random.txt")))
