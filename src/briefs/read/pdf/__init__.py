@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import io
 import logging
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ...document import Document, Extra
@@ -63,22 +65,66 @@ def read_pages(pages: list[PageText], source: str) -> Document:
 
 
 def _pages(data: bytes, source: str) -> list[PageText]:
+    """Each page's lines, read one page at a time: what is kept of a page is its small PageText, never
+    its characters, so memory does not grow with the number of pages.
+
+    The lines need the body size, that of the whole file (``common_size`` of all its characters). A
+    page's lines are found first with its own body size while its characters are counted by size; the
+    few pages whose own is not the file's (a front page of headlines, a page of pictures) are read
+    again once the file's is known. The lines are exactly those of all the characters read at once."""
     if b"%PDF-" not in data[:1024]:
         raise InputError(source, "not a readable PDF (no %PDF- header)")
+    pages: list[PageText] = []
+    found_with: list[float | None] = []  # the body size each page's lines were found with; None: no characters
+    sizes: Counter = Counter()  # the characters by (shown, size), in the order they come
+    unmapped = count = 0
+    for page, chars in _read(data, source):
+        size = common_size(chars)
+        pages.append(replace(page, lines=tuple(page_lines(chars, size, _column_rules(page)))))
+        found_with.append(size if chars else None)
+        sizes.update((bool(c["text"].strip()), c.get("size")) for c in chars)
+        unmapped += round(unmapped_share(chars) * len(chars))  # a share of this page's count: a whole number
+        count += len(chars)
+        del chars  # let go of before the next page is read, not after
+    if count and unmapped / count > _MAX_UNMAPPED:
+        raise InputError(source, "its fonts map no characters to Unicode (text layer unreadable); OCR is not supported")
+    size = _body_size(sizes)
+    again = [i for i, own in enumerate(found_with) if own is not None and own != size]
+    for (page, chars), i in zip(_read(data, source, again) if again else (), again):
+        pages[i] = replace(page, lines=tuple(page_lines(chars, size, _column_rules(page))))
+    return pages
+
+
+def _read(data: bytes, source: str, numbers: list[int] | None = None) -> Iterator[tuple[PageText, list[dict]]]:
+    """The content of each page (or of pages ``numbers``), one at a time: a page's pdfplumber objects
+    (its layout, characters and the caches over them) are released before the next page is read. An
+    error of pdfplumber or pdfminer is the file's one-line InputError; the caller's own errors are its own."""
     import pdfplumber
 
     # pdfminer warns on every odd object of a damaged file; the reader's own error says what matters.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            content = [_content(page) for page in pdf.pages]
+            for number in range(len(pdf.pages)) if numbers is None else numbers:
+                page = pdf.pages[number]
+                try:
+                    content = _content(page)
+                finally:
+                    page.close()
+                yield content
+                del content
     except Exception as err:  # pdfminer raises many types on a broken file; each becomes one line
         raise _unreadable(source, err) from None
-    chars = [c for _, page_chars in content for c in page_chars]
-    if chars and unmapped_share(chars) > _MAX_UNMAPPED:
-        raise InputError(source, "its fonts map no characters to Unicode (text layer unreadable); OCR is not supported")
-    size = common_size(chars)
-    return [replace(page, lines=tuple(page_lines(page_chars, size, _column_rules(page)))) for page, page_chars in content]
+
+
+def _body_size(sizes: Counter) -> float:
+    """``common_size`` of all the file's characters, from their count by (shown, size): one stand-in
+    per character, so that the rule stays that of ``lines`` alone, with its rounding and its choice
+    between sizes of equal count (the one met first)."""
+    stand_ins: list[dict] = []
+    for (shown, size), n in sizes.items():
+        stand_ins += [{"text": "x" if shown else " ", "size": size}] * n
+    return common_size(stand_ins)
 
 
 def _content(page) -> tuple[PageText, list[dict]]:
