@@ -14,6 +14,14 @@ beside or under the others. A brief's title is only a little larger than
 its text. Gutters may be narrow and carry column rules; pages may be turned
 for display (their text then runs down the page) or locked with a password.
 
+Publishers' own pages add what a layout program sets (``Masthead``, ``Banner``,
+and a story's ``spacing``, ``deck``, ``credit``, ``boxed`` and ``jump``): a
+front-page masthead with the paper's Latin-letter name and serial numbers, a
+section banner with decorative Latin words, a title letter-spaced over two
+lines, a deck of clauses set apart by wide spaces, a dateline and reporter
+credit in a heavier face that runs into the body's first line, a boxed notice
+with no body, and a jump line to another page.
+
 Chinese line breaking is kept: no line starts with a closing mark, none ends
 with an opening one, numbers and Latin words are never split.
 """
@@ -52,6 +60,14 @@ class Heading:
     bold: bool = False  # in the body size, printed twice a hair apart (a PDF producer's fake bold)
 
 
+@dataclass(frozen=True)
+class Banner:
+    """A section banner across the page: a Chinese name and decorative Latin words, in display sizes."""
+
+    name: str
+    latin: tuple[str, ...] = ()
+
+
 Item = Union[str, Heading, Photo]
 
 
@@ -66,6 +82,12 @@ class Story:
     box: tuple[int, int] | None = None  # set in these columns (first, last) under the lowest text in them
     balance: bool = True  # columns balanced under the headline, else on to the foot of the page
     brief: bool = False  # a news brief: its title only a little larger than the body text
+    spacing: float = 0.0  # the title letter-spaced by this share of its size
+    title_lines: int = 1  # the title set over this many lines of equal length
+    deck: tuple[str, ...] = ()  # clauses of a deck set on one line under the title, two characters apart
+    credit: str | None = None  # a dateline and credit in a heavier face, running into the body's first line
+    boxed: bool = False  # a notice in a ruled box: a headline, no body
+    new_page: bool = False  # set at the head of the next page
 
     @property
     def paragraphs(self) -> list[str]:
@@ -81,6 +103,17 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Masthead:
+    """A front page's masthead band: the paper's name, its Latin-letter name, the day, serial numbers."""
+
+    name: str
+    latin: str
+    day: str  # the day of the month, set large beside the name
+    notes: tuple[str, ...]  # small lines at the right: date, 农历, 总第N期, CN …, 国外代号 …, 今日N版
+    height: float = 150.0
+
+
+@dataclass(frozen=True)
 class Edition:
     paper: str
     date: str  # 2024年5月8日 星期三
@@ -90,6 +123,11 @@ class Edition:
     size: tuple[float, float] = A4
     gutter: float = 14.0
     column_rules: bool = False  # a hairline down the middle of each gutter under a headline
+    masthead: Masthead | None = None  # the first page's header
+    banners: tuple[tuple[int, Banner], ...] = ()  # (page index, banner) set at the head of that page
+
+    def content_top(self, index: int) -> float:
+        return self.masthead.height if self.masthead and index == 0 else CONTENT_TOP
 
     @property
     def bottom(self) -> float:
@@ -101,9 +139,13 @@ class Edition:
 
     def texts(self) -> list[str]:
         """Every string set on the pages."""
-        found = [text for i in range(len(self.pages)) for text in self.header(i)]
+        found = [text for i in range(len(self.pages)) if not (self.masthead and i == 0) for text in self.header(i)]
+        if self.masthead:
+            found += [self.masthead.name, *self.masthead.latin.split(), self.masthead.day, *self.masthead.notes]
+        found += [text for _, banner in self.banners for text in (banner.name, *banner.latin)]
         for story in self.stories:
-            found += [t for t in (story.kicker, story.title, story.subtitle, story.byline) if t]
+            found += [t for t in (story.kicker, story.title, story.subtitle, story.byline, story.credit) if t]
+            found += list(story.deck)
             found += story.paragraphs + story.headings + story.captions
         return found
 
@@ -163,7 +205,8 @@ class _Press:
         n = self.edition.pages[self.page][0]
         gutter = self.edition.gutter
         w = (self.edition.size[0] - 2 * MARGIN - (n - 1) * gutter) / n
-        return [_Frame(MARGIN + i * (w + gutter), w, CONTENT_TOP, self.edition.bottom) for i in range(n)]
+        top = self.edition.content_top(self.page)
+        return [_Frame(MARGIN + i * (w + gutter), w, top, self.edition.bottom) for i in range(n)]
 
     def new_page(self) -> None:
         if self.page >= 0 and self.canvas:
@@ -171,11 +214,17 @@ class _Press:
         self.page += 1
         if self.page >= len(self.edition.pages):
             raise ValueError("the stories do not fit on the pages")
-        self.floors = [CONTENT_TOP] * len(self.columns())
+        top = self.edition.content_top(self.page)
+        self.floors = [top] * len(self.columns())
         if self.canvas:
             self.canvas.setPageRotation(self.rotate)
-            self._header()
-        self.band(CONTENT_TOP, self.edition.bottom, grows=True)
+            if self.edition.masthead and self.page == 0:
+                self._masthead(self.edition.masthead)
+            else:
+                self._header()
+        self.band(top, self.edition.bottom, grows=True)
+        for _, banner in (b for b in self.edition.banners if b[0] == self.page):
+            self._banner(banner)
 
     def _header(self) -> None:
         date, paper, folio, name = self.edition.header(self.page)
@@ -186,6 +235,29 @@ class _Press:
         self.text(width - MARGIN - width_of(name, FOLIO), 40, name, FOLIO)
         self.canvas.setLineWidth(0.8)  # type: ignore[union-attr]
         self.canvas.line(MARGIN, height - 58, width - MARGIN, height - 58)  # type: ignore[union-attr]
+
+    def _masthead(self, m: Masthead) -> None:
+        width, height = self.edition.size
+        self.text(MARGIN, 30, m.name, 44.0)
+        x = MARGIN
+        for word in m.latin.split():  # a layout program places each word of a spaced-out name apart
+            self.text(x, 84, word, 11.0)
+            x += width_of(word, 11.0) + 14
+        self.text(width - MARGIN - 210, 34, m.day, 40.0)
+        for i, note in enumerate(m.notes):
+            self.text(width - MARGIN - 150, 24 + i * 11, note, 7.0)
+        self.canvas.setLineWidth(1.5)  # type: ignore[union-attr]
+        self.canvas.line(MARGIN, height - (m.height - 10), width - MARGIN, height - (m.height - 10))  # type: ignore[union-attr]
+
+    def _banner(self, banner: Banner) -> None:
+        top = self.cursor
+        self.text(MARGIN, top, banner.name, 22.0)
+        x = MARGIN + width_of(banner.name, 22.0) + 20
+        for word in banner.latin:
+            self.text(x, top + 6, word, 16.0)
+            x += width_of(word, 16.0) + 16
+        self.cursor = top + 40
+        self.floors = [self.cursor] * len(self.floors)
 
     def band(self, top: float, bottom: float, grows: bool, box: tuple[int, int] | None = None) -> None:
         first, last = box or (0, len(self.columns()) - 1)
@@ -209,24 +281,29 @@ class _Press:
         self.floors[i] = max(self.floors[i], self.cursor)
 
     # --- drawing ---------------------------------------------------------------
-    def text(self, x: float, top: float, text: str, size: float, justify: float = 0.0, bold: bool = False) -> None:
+    def text(self, x: float, top: float, text: str, size: float, justify: float = 0.0, bold: bool = False, spacing: float = 0.0) -> None:
         if not self.canvas:
             return
         for shift in (0.0, 0.3) if bold else (0.0,):
             t = self.canvas.beginText(x + shift, self.edition.size[1] - top - size * 0.88)
             t.setFont(FONT, size)
             # Character spacing is page state in PDF: set it on every line, or the last line's carries over.
-            t.setCharSpace((justify - width_of(text, size)) / (len(text) - 1) if justify and len(text) > 1 else 0)
+            t.setCharSpace((justify - width_of(text, size)) / (len(text) - 1) if justify and len(text) > 1 else spacing)
             t.textOut(text)
             self.canvas.drawText(t)
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, text: str, credit: str = "") -> None:
         first = True
+        text = credit + text
         while text:
             frame = self.room(LEAD)
             indent = 2 * BODY if first else 0.0
             line, text = take_line(text, frame.width, BODY, indent)
-            self.text(frame.x + indent, self.cursor, line, BODY, justify=frame.width - indent if text else 0.0)
+            justify = frame.width - indent if text else 0.0
+            self.text(frame.x + indent, self.cursor, line, BODY, justify=justify)
+            if first and credit:  # the credit printed over itself a hair apart, as spread: a heavier face
+                spread = (justify - width_of(line, BODY)) / (len(line) - 1) if justify and len(line) > 1 else 0.0
+                self.text(frame.x + indent + 0.3, self.cursor, credit, BODY, spacing=spread)
             self.cursor += LEAD
             self.mark(frame)
             first = False
@@ -260,26 +337,47 @@ class _Press:
     # --- stories -----------------------------------------------------------------
     def headline(self, story: Story, frame: _Frame) -> None:
         title = SECTION if story.brief else TITLE
+        top = self.cursor
         for text, size in ((story.kicker, DECK), (story.title, title), (story.subtitle and "——" + story.subtitle, DECK)):
+            if text == story.title and (story.spacing or story.title_lines > 1):
+                self.spaced_title(story, frame, size)
+                continue
             for line in wrap(text or "", frame.width, size):
                 self.text(frame.x, self.cursor, line, size)
                 self.cursor += size * 1.45
+        if story.deck:
+            x = frame.x
+            for clause in story.deck:
+                self.text(x, self.cursor, clause, DECK)
+                x += width_of(clause, DECK) + 2 * DECK
+            self.cursor += DECK * 1.45
+        if story.boxed and self.canvas:
+            height = self.edition.size[1]
+            self.canvas.rect(frame.x - 4, height - self.cursor - 4, frame.width + 8, self.cursor - top + 8)
         if story.byline:
             self.cursor += 2
             self.text(frame.x, self.cursor, story.byline, BODY)
             self.cursor += LEAD
         self.cursor += 6
 
+    def spaced_title(self, story: Story, frame: _Frame, size: float) -> None:
+        n = -(-len(story.title) // story.title_lines)
+        for i in range(0, len(story.title), n):
+            self.text(frame.x, self.cursor, story.title[i : i + n], size, spacing=story.spacing * size)
+            self.cursor += size * 1.45
+
     def body(self, story: Story) -> None:
-        for item in story.body:
+        for n, item in enumerate(story.body):
             if isinstance(item, str):
-                self.paragraph(item)
+                self.paragraph(item, story.credit or "" if n == 0 else "")
             elif isinstance(item, Heading):
                 self.heading(item)
             else:
                 self.photo(item)
 
     def story(self, story: Story) -> None:
+        if story.new_page:
+            self.new_page()
         if not story.span and not story.box:
             frame = self.room(TITLE * 3 + 3 * LEAD)
             self.headline(story, frame)

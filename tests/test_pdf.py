@@ -282,9 +282,9 @@ def test_a_pull_quote_set_large_is_not_a_headline():
     assert [a.title for a in read_pages([page], "page.pdf").articles] == ["县域经济跑出加速度"]
 
 
-def test_a_jump_line_is_a_note_not_text():
+def test_a_jump_line_is_a_jump_extra_not_text():
     jump = glyphs("（下转第三版）", 66, top=130)
     page = column_page(["\u3000\u3000今年以来全市经", "济运行稳中向好。"], more=jump)
     (article,) = read_pages([page], "page.pdf").articles
     assert article.paragraphs == ["今年以来全市经济运行稳中向好。"]
-    assert [(e.kind, e.text) for e in article.extras] == [("note", "（下转第三版）")]
+    assert [(e.kind, e.text) for e in article.extras] == [("jump", "（下转第三版）")]

@@ -265,3 +265,10 @@ def test_a_date_that_is_not_a_day_is_kept_as_written():
 def test_a_page_that_states_nothing_has_empty_metadata():
     doc = read("# 喀左经济开发区跻身全省十佳", BODY)
     assert not doc.metadata and not only(doc).metadata
+
+
+def test_a_note_phrase_inside_a_sentence_leaves_the_paragraph_a_paragraph():
+    inside = "今年以来,全县签约项目21个,文中图片为资料图,协议投资额28.72亿元。"
+    doc = read("# 喀左经济开发区跻身全省十佳", inside, BODY2, "本版图片由县委宣传部提供")
+    assert only(doc).paragraphs == [inside, BODY2]
+    assert ("note", "本版图片由县委宣传部提供") in kinds(doc.extras)

@@ -84,3 +84,5 @@ class Brief:
     author_en: str | None = None
     title_source: str = "page"  # "lead": the page gives no headline; the title is the lead's first clause
     date_source: str | None = None  # where ``date`` (ISO) comes from: "meta", "dateline" or "file"
+    page: str | None = None  # the page of the paper it is set on, as its folio numbers it
+    jumps: tuple[str, ...] = ()  # its jump lines as printed: （下转第2版）, （上接第1版）

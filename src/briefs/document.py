@@ -12,7 +12,7 @@ from typing import Any, Literal, get_args
 
 # Kinds of non-body lines. Anything on a page that is not article text is
 # kept under one of these, so nothing is lost and nothing leaks into a summary.
-ExtraKind = Literal["caption", "byline", "meta", "banner", "note"]
+ExtraKind = Literal["caption", "byline", "meta", "banner", "note", "jump"]  # jump: （下转第2版）
 EXTRA_KINDS: tuple[ExtraKind, ...] = get_args(ExtraKind)
 
 
@@ -44,6 +44,7 @@ class Metadata:
     publication: Stated | None = None  # the paper or outlet: 来源, 稿源
     site: Stated | None = None  # the website that served the page
     author: Stated | None = None
+    page: Stated | None = None  # the page of the paper an article is set on, as its folio numbers it: 3, A3
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in dataclasses.fields(self))

@@ -231,6 +231,8 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
         author_en=en(plan.author),
         title_source="page" if article.title else "lead",
         date_source=date.source if date else None,
+        page=article.metadata.page.value if article.metadata.page else None,
+        jumps=tuple(extra.text for extra in article.extras if extra.kind == "jump"),
         summary=tuple(line(zh, p) for zh, p in plan.summary),
         sections=tuple(
             SectionBrief(s.heading, en(s.heading), tuple(line(zh, p) for zh, p in picks))

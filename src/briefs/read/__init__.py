@@ -15,10 +15,11 @@ import types
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..document import Document
+from ..document import Document, Extra
 from ..errors import InputError
 from ..registry import load
 from ..text.script import is_traditional
+from .lines import is_prose
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,24 @@ def reader_for(data: bytes, source: str) -> Reader:
 
 def read_bytes(data: bytes, source: str, layout: str = "auto") -> Document:
     """A page's bytes, by file type (a saved web page, a PDF) or by the shape of its text."""
-    return with_script(load(reader_for(data, source).target)(data, source, layout))
+    return with_script(bodies_only(load(reader_for(data, source).target)(data, source, layout)))
+
+
+def bodies_only(doc: Document) -> Document:
+    """The document's articles that have body text; a headline with none under it (a boxed notice, a
+    banner, a decorative word) is a note on the page. A page with no body text at all is an InputError."""
+    bodied = [any(map(is_prose, article.paragraphs)) for article in doc.articles]
+    if all(bodied) and doc.articles:
+        return doc
+    empty = [a for a, has in zip(doc.articles, bodied) if not has]
+    kept = tuple(a for a, has in zip(doc.articles, bodied) if has)
+    if not kept:
+        heads = f" ({len(empty)} headline{'s' if len(empty) != 1 else ''} without one)" if empty else ""
+        raise InputError(doc.source, f"no article text found{heads}")
+    # Nothing is lost: an article without running text stays on the page, its lines as notes.
+    lines = [text for a in empty for text in (a.kicker, a.title, a.subtitle, *a.paragraphs) if text]
+    extras = tuple(Extra("note", text) for text in lines) + tuple(extra for a in empty for extra in a.extras)
+    return dataclasses.replace(doc, articles=kept, extras=doc.extras + extras)
 
 
 def with_script(doc: Document) -> Document:

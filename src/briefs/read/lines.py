@@ -14,7 +14,7 @@ from typing import Iterable
 import regex as re
 
 from ..document import Extra, Metadata, Stated
-from ..text.datelines import is_dateline
+from ..text.datelines import REPORTER, REPORTER_RANK, is_dateline
 from ..text.dates import full_date
 from ..text.marks import (
     CLAUSE_MARKS,
@@ -22,6 +22,7 @@ from ..text.marks import (
     FULL_STOPS,
     HAN,
     INSIDE_ROUND,
+    PROSE_MARKS,
     OPENERS,
     PAIRS,
     SENTENCE_END,
@@ -37,14 +38,12 @@ _COMPLETE = re.compile(
 # A full stop or a semicolon inside a line: a sentence, not a heading.
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(FULL_STOPS)}；;]")
 _CLAUSE_PUNCT = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
+_PROSE = re.compile(f"[{PROSE_MARKS}]")
 # Lead labels that open a feature: a section, never a title.
 _LEAD_LABEL = re.compile(r"^(核心提示|编者按|内容提要|导读|编后语?|记者手记)\s*(?:[:：]\s*(.*))?$")
 
 # The page rules every reader shares, each named once here; a reader that needs a variant builds it
 # from these and says why beside it.
-# Who a reporter credit names: 记者, 本报特约记者, 新华社记者, 通讯员.
-REPORTER_RANK = "(?:特约|实习|首席)?"
-REPORTER = f"(?:本报|新华社)?{REPORTER_RANK}(?:记者|通讯员)"
 # The page's production credits: 版式设计：…, 本版责编：….
 PAGE_CREDIT = re.compile(r"^(?:版式设计|本版责编|责任编辑|责编|美编|制图|本版制图|本版编辑|图片编辑)\s*[:：]")
 # A picture's own line (图为…, 图片说明：…), and its source in brackets closing a line (（新华社发）, （张三摄）).
@@ -59,7 +58,7 @@ NOT_HEADING = re.compile(rf"[{re.escape(SENTENCE_END)}：:]|(?:——|—|，|�
 # Photo credits and caption forms.
 _CAPTION = re.compile(
     r"(?:\s摄(?:影)?$"
-    r"|(?:记者|通讯员)\s*\p{Han}{2,4}\s*摄$"
+    rf"|{REPORTER}\s*\p{{Han}}{{2,4}}\s*摄$"
     r"|[（(][^（）()]{0,30}摄[)）]$"
     rf"|^[{NUMBERED}]"
     r"|^图\s*[\d一二三四五六七八九十]*\s*[:：为]"
@@ -71,6 +70,10 @@ _BYLINE = re.compile(
     rf"|^(?:本报)?{REPORTER_RANK}(?:记者|通讯员|责任编辑|编辑|美编|校对|撰稿|文/图|文／图|文|图)\s*[:：/／]\s*\S"
     rf"|^{REPORTER}\s+\p{{Han}}{{2,4}}(?:\s+\p{{Han}}{{2,4}})*$"
 )
+# A byline set off by a box or a ring, as papers set a feature's writer: □ 王立新, ◎ 本报记者 李明.
+_BOXED_BYLINE = re.compile(rf"^[□◎]\s*(?:{REPORTER}\s*)?")
+# Where a story jumps to or comes from another page: （下转第三版）, （上接第1版）; the page, as printed.
+_JUMP = re.compile(r"^[（(]\s*(下转|上接|转第|接第|转自|接上)[^（）()\d一二三四五六七八九十A-Z]{0,6}([\dA-Z一二三四五六七八九十]+)?[^（）()]{0,10}[)）]$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^[-*+]\s+")
 _PAGE_MARK = re.compile(r"^[■□●◆◇▲△★☆▶►]+\s*")
@@ -176,6 +179,14 @@ def lead_label(text: str) -> tuple[str, str] | None:
     return (match.group(1), (match.group(2) or "").strip()) if match else None
 
 
+def jump(text: str) -> tuple[str, str | None] | None:
+    """("out" or "in", the page named) for a jump line, None for any other line."""
+    found = _JUMP.match(text)
+    if not found:
+        return None
+    return ("out" if found.group(1) in ("下转", "转第", "转自") else "in"), found.group(2)
+
+
 def numbered(text: str) -> bool:
     """Opens with a photo's number: ①…⑳."""
     return bool(_NUMBERED.match(text))
@@ -185,12 +196,24 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION.search(text))
 
 
+def is_prose(text: str) -> bool:
+    """Running text: a clause or sentence of eight Han characters or more. Link texts, menus and labels
+    are never prose, so a page of them holds no article."""
+    return len(HAN.findall(text)) >= 8 and bool(_PROSE.search(text) or is_complete(text))
+
+
 def is_note(text: str) -> bool:
-    """A note on the pictures of a whole page: 本版图片由…提供, 图片为资料图."""
+    """A note on the pictures of a whole page: 本版图片由…提供, 图片为资料图. A note is a short line of its
+    own: the phrase inside a sentence of running text (…文中图片为资料图，…) leaves the paragraph a paragraph."""
+    if len(text) > 40 or _PROSE.search(text.rstrip("。.）)")):
+        return False
     return bool(re.search(f"^本版{PICTURES}|图片(?:为|系)资料", text))
 
 
 def is_byline(text: str) -> bool:
+    boxed = _BOXED_BYLINE.match(text)
+    if boxed:
+        return names_only(text[boxed.end() :])
     return bool(_BYLINE.search(text))
 
 

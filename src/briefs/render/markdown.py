@@ -12,6 +12,7 @@ from ..brief import BilingualLine, Brief, KeyFigure
 from ..document import as_dict
 from ..figures.salience import rank
 from ..protocols import identity_fields
+from ..read.lines import jump
 from ..text.dates import english_date
 
 DAGGER = "†"
@@ -44,6 +45,10 @@ def _header(brief: Brief) -> list[str]:
         rows.append(("Date", english_date(brief.date) + ("" if brief.date_source != "file" else " (from the file name)")))
     if brief.publication_zh:
         rows.append(("Publication", f"{brief.publication_en} ({brief.publication_zh})"))
+    if brief.page:
+        rows.append(("Page", brief.page))
+    if brief.jumps:
+        rows.append(("Jumps", continuation(brief.jumps)))
     if brief.author_zh:
         rows.append(("Author", f"{brief.author_en} ({brief.author_zh})"))
     engines = brief.engines
@@ -54,6 +59,18 @@ def _header(brief: Brief) -> list[str]:
         notes.append(f"The English below is a {GLOSS_NOTE}: it shows what the article is about, not what it says.")
     out += [f"> **Note:** {n}" for n in notes] + ([""] if notes else [])
     return out
+
+
+def continuation(jumps: Sequence[str]) -> str:
+    """What an article's jump lines tell a reader: where the rest of it was set, and whether it is here."""
+    found = [j for j in map(jump, jumps) if j]
+    out = [page or "another page" for way, page in found if way == "out"]
+    came = [page or "another page" for way, page in found if way == "in"]
+    if out and came:
+        return f"continued on page {', '.join(out)}; both parts are in this brief"
+    if out:
+        return f"continues on page {', '.join(out)}, which this file does not hold: brief that page too"
+    return f"continued from page {', '.join(came)}, which this file does not hold: its start is not in this brief"
 
 
 def _summary(brief: Brief) -> list[str]:
@@ -152,6 +169,8 @@ def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
         "date_source": brief.date_source,
         "title_source": brief.title_source,
         "publication": {"zh": brief.publication_zh, "en": brief.publication_en} if brief.publication_zh else None,
+        "page": brief.page,
+        "jumps": list(brief.jumps),
         "author": {"zh": brief.author_zh, "en": brief.author_en} if brief.author_zh else None,
         "summary": _lines(brief.summary),
         "sections": [{"heading_zh": s.heading_zh, "heading_en": s.heading_en, "summary": _lines(s.summary)} for s in brief.sections],

@@ -19,13 +19,15 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ...document import Document, Extra
+from ...document import Article, Document, Extra, Metadata, Stated
 from ...errors import InputError, first_line
 from ...text.marks import HAN
 from .article import build
 from .articles import place
+from .folio import Folio, numbered, read_folio
 from .geometry import box_of, from_corner, moved
 from .headlines import Face
+from .jumps import joined
 from .lines import common_size, page_lines, turn, unmapped_share
 from .page import Columns, PageLayout, PageText, blocks, body_face, furniture
 
@@ -55,13 +57,31 @@ def read_pages(pages: list[PageText], source: str) -> Document:
     face = Face(size, font)
     extras: list[Extra] = []
     layouts: list[PageLayout] = []
+    folios: list[Folio] = []
     for page in pages:
-        page_extras, lines = furniture(page)
+        page_extras, lines, header = furniture(page, size)
         extras += page_extras
+        folios.append(read_folio(header))
         layouts.append(PageLayout(page, blocks(page.index, lines, size), Columns.of(lines, size)))
-    articles = tuple(build(placed, face, layouts) for placed in place(layouts, face))
+    folios = numbered(folios)
+    found = [(placed.page, build(placed, face, layouts)) for placed in place(layouts, face)]
+    articles = [_on_page(article, folios[page]) for page, article in joined(found, [f.number for f in folios])]
     reason = f"text layer of {len(pages)} page{'s' if len(pages) != 1 else ''}, body text {size:g} pt"
-    return Document(source, articles, tuple(extras), layout="pdf", layout_reason=reason)
+    return Document(source, tuple(articles), tuple(extras), layout="pdf", layout_reason=reason, metadata=_stated(folios))
+
+
+def _stated(folios: list[Folio]) -> Metadata:
+    """What the pages' headers say of the paper: its name and the day (the first page that says)."""
+    name = next((f.publication for f in folios if f.publication), None)
+    date = next((f.date for f in folios if f.date), None)
+    return Metadata(date=Stated(date, "folio") if date else None, publication=Stated(name, "masthead") if name else None)
+
+
+def _on_page(article: Article, folio: Folio) -> Article:
+    if folio.number is None:
+        return article
+    page = Stated(folio.number, "folio, inferred" if folio.inferred else "folio")
+    return replace(article, metadata=replace(article.metadata, page=page))
 
 
 def _pages(data: bytes, source: str) -> list[PageText]:

@@ -10,9 +10,12 @@ a paragraph. Lines are joined without a space, except between two Latin words.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex as re
 
 from ...document import Article, Extra, ExtraKind, Section
+from ...text.datelines import split_credit
 from ...text.marks import HAN
 from ..lines import (
     NOT_HEADING,
@@ -25,6 +28,7 @@ from ..lines import (
     is_caption,
     is_complete,
     is_note,
+    jump,
     numbered,
     strip_dash,
 )
@@ -41,8 +45,6 @@ _REPORTERS = re.compile(rf"^{REPORTER}\s*\p{{Han}}(?:\s?\p{{Han}}){{1,3}}(?:[\s�
 # A file photo's credit stands here too: PDFs set （资料图片） under the picture as a caption of its own.
 _PICTURE = re.compile(rf"{PICTURE_LINE}|{PICTURE_SOURCE}|[（(](?:资料图片|资料图)[)）]$")
 _CAPTION_LINES = 6
-# Where the story jumps to or comes from another page: （下转第三版）, （上接第一版）.
-_JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转第|接第|转自|接上)[^（）()]{1,16}[)）]$")
 
 
 def join(text: str, more: str) -> str:
@@ -136,6 +138,10 @@ class _Body:
         self.last, self.last_full = line, full
 
     @property
+    def started(self) -> bool:
+        return any(paragraphs for _, paragraphs in self.sections)
+
+    @property
     def open(self) -> bool:
         """The last paragraph has no sentence end: the next text goes on with it."""
         paragraphs = self.sections[-1][1]
@@ -148,14 +154,22 @@ def build(placed: Placed, face: Face, layouts: list[PageLayout]) -> Article:
     for block in placed.blocks:
         page = layouts[block.page]
         kind = block_kind(block, face, page.page.pictures)
+        credit = split_credit(block.lines[0].text) if kind != "text" and not body.started else None
+        if credit is not None:
+            # A dateline set in a heavier face reads as a block of its own, but the story runs on in it.
+            body.extras.append(Extra("byline", credit[0]))
+            block.lines[0] = replace(block.lines[0], text=credit[1])
+            kind = "text"
         if kind == "heading":
             body.heading(join_lines(block.lines))
         elif kind != "text":
             body.extras.append(Extra(kind, join_lines(block.lines)))  # type: ignore[arg-type]
         else:
             for line in block.lines:
-                if _JUMP.match(line.text):
-                    body.extras.append(Extra("note", line.text))
+                if jump(line.text):
+                    body.extras.append(Extra("jump", line.text))
+                elif not body.started and is_byline(line.text):
+                    body.extras.append(Extra("byline", line.text))  # □ 王立新 over the story's first line
                 else:
                     body.line(line, _starts(body, line, page), page.columns.full(line))
     sections = tuple(Section(h, tuple(ps)) for h, ps in body.sections if h is not None or ps)

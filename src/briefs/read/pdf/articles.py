@@ -27,6 +27,11 @@ class Placed:
     headline: Headline | None
     blocks: list[Block] = field(default_factory=list)
 
+    @property
+    def page(self) -> int:
+        """The page it starts on."""
+        return self.headline.page if self.headline is not None else self.blocks[0].page
+
 
 def place(layouts: list[PageLayout], face: Face) -> list[Placed]:
     """Articles in reading order, each with the blocks it owns in reading order."""

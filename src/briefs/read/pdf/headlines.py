@@ -10,7 +10,7 @@ title set over two and a half of three columns heads all three.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...text.datelines import is_dateline
 from ..lines import is_subtitle
@@ -50,10 +50,15 @@ def headlines(blocks: list[Block], face: Face) -> list[Headline]:
     """Stacks of display blocks holding at least one title-sized line, with a ——subtitle set under them."""
     display = sorted((b for b in blocks if b.size >= DECK * face.size), key=lambda b: b.top)
     stacks: list[list[Block]] = []
+    beside: dict[int, list[Block]] = {}  # blocks set on a stack's last row, read into its line
     for b in display:
         joins = b.size >= TITLE * face.size or _deck(b)
         stack = next((s for s in stacks if joins and _stacked(s[-1], b) and not _second_title(s, b, face)), None)
-        if stack is None:
+        row = None if stack is not None else next((s for s in stacks if _beside(s, b, display)), None)
+        if row is not None:
+            _read_on(row[-1], b)
+            beside.setdefault(id(row[0]), []).append(b)
+        elif stack is None:
             stacks.append([b])
         else:
             stack.append(b)
@@ -65,8 +70,29 @@ def headlines(blocks: list[Block], face: Face) -> list[Headline]:
             below = next((b for b in blocks if b.size < DECK * face.size and _stacked(stack[-1], b)), None)
             if below is not None and len(below.lines) == 1 and is_subtitle(below.lines[0].text):
                 stack.append(below)
-            found.append(Headline(stack[0].page, [line for b in stack for line in b.lines], parts=stack))
+            parts = stack + beside.get(id(stack[0]), [])
+            found.append(Headline(stack[0].page, [line for b in stack for line in b.lines], parts=parts))
     return found
+
+
+def _beside(stack: list[Block], b: Block, display: list[Block]) -> bool:
+    """A deck's next clause: one line set on the row of the stack's last line, a wide space on, in its size,
+    under the stack's larger title and under no other."""
+    last = stack[-1]
+    if len(last.lines) != 1 or len(b.lines) != 1 or max(x.size for x in stack) < 1.1 * b.size:
+        return False
+    same_row = abs(b.top - last.top) <= 0.3 * b.size and abs(b.size - last.size) <= 0.1 * b.size
+    if not same_row or not 0 <= b.x0 - last.x1 <= 3 * b.size:
+        return False
+    return not any(
+        o not in stack and o.size > 1.1 * b.size and 0 <= b.top - o.bottom <= 3 * b.size and overlap(o, b) > 0 for o in display
+    )
+
+
+def _read_on(block: Block, more: Block) -> None:
+    """``more``'s line read into the end of ``block``'s: the clauses of one deck, a space between them."""
+    line, next_line = block.lines[-1], more.lines[0]
+    block.lines[-1] = replace(line, text=f"{line.text} {next_line.text}", x1=next_line.x1, bottom=max(line.bottom, next_line.bottom))
 
 
 def _title_text(stack: list[Block]) -> bool:

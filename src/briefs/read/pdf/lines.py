@@ -162,16 +162,20 @@ def _same_line(left: Glyph, right: Glyph) -> bool:
 
 
 def _letter_spaced(runs: list[list[Glyph]]) -> list[list[Glyph]]:
-    """Pieces of a spaced-out heading (要　闻, 本 报 评 论) joined again."""
+    """Pieces of a spaced-out heading (要　闻, 本 报 评 论, a title spread over its measure) joined again:
+    a piece goes on a line made of pieces however long that line has grown."""
     joined: list[list[Glyph]] = []
+    spaced: list[bool] = []  # whether each joined run was made of pieces
     for run in runs:
-        if joined and _piece(run) and _piece(joined[-1]):
+        if joined and _piece(run) and (spaced[-1] or _piece(joined[-1])):
             last = joined[-1][-1]
             same_size = abs(run[0]["size"] - last["size"]) <= 0.1 * last["size"]
             if same_size and run[0]["x0"] - last["x1"] <= _LETTER_SPACED * last["size"]:
                 joined[-1].extend(run)
+                spaced[-1] = True
                 continue
         joined.append(run)
+        spaced.append(False)
     return joined
 
 

@@ -23,11 +23,18 @@ from .lines import TextLine
 # What a page header or foot holds: the date, 星期, 版次, the page number, the editors, the serial numbers.
 _FOLIO = re.compile(
     rf"{FULL_DATE}|星期[一二三四五六日天]|农历"
-    r"|第\s*[\dA-Z一二三四五六七八九十]+\s*版|版次|^[A-Z]?\d{1,3}$|^[A-Z]\d{0,2}\s*版?$|今日\s*\d+\s*版|总第\s*\d+\s*期"
-    r"|责任编辑|责编|编辑|美编|版式|校对|组版|CN\s*\d{2}\s*-\s*\d{4}|邮发代号|连续出版物号|https?://|www\.|电话|邮箱"
+    r"|第\s*[\dA-Z一二三四五六七八九十]+\s*版|版次|^[A-Z]?\d{1,3}$|^[A-Z]\d{0,2}\s*版?$|今日\s*[\d一二三四五六七八九十]+\s*版|总第\s*\d+\s*期"
+    r"|责任编辑|责编|编辑|美编|版式|校对|组版|CN\s*\d{2}\s*-\s*\d{4}|邮发代号|国外代号|连续出版物号|https?://|www\.|电话|邮箱"
+    # A masthead's small print: the day set large on its own, how the paper is sold, who publishes it.
+    r"|^\d{1,2}$|自办发行|^\p{Han}{2,12}(?:报社|集团|出版社)(?:主管|主办|出版)|^\p{Han}{2,12}(?:主管|主办|出版)$"
 )
+# The page number in a folio: 第3版, A3版.
+_PAGE = re.compile(r"第\s*([\dA-Z一二三四五六七八九十]+)\s*版|^([A-Z]\d{1,2})\s*版?$")
+# A line of decorative Latin words (a paper's English name, a banner's NEW): no Han, no figure, no sentence.
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z&'.\s-]*$")
 _PROSE = re.compile(f"[{PROSE_MARKS}]")
 _HEADER_ZONE = 0.15  # a header rule lies within the top 15% of the page
+_MASTHEAD_ZONE = 0.3  # a front page's masthead, with serial numbers above its rule, within the top 30%
 _BARE_HEADER = 0.07  # without a rule, folio lines within the top 7%
 _FOOT_ZONE = 0.06
 _NEIGHBOURS = 12  # body lines that tell where a line's column starts and ends
@@ -92,37 +99,65 @@ def body_face(pages: list[PageText]) -> tuple[float, str]:
     return size, fonts.most_common(1)[0][0]
 
 
-def furniture(page: PageText) -> tuple[list[Extra], list[TextLine]]:
-    """(header and folio lines as page extras, the rest of the page's lines)."""
+def furniture(page: PageText, body_size: float) -> tuple[list[Extra], list[TextLine], list[TextLine]]:
+    """(header, masthead, banner and folio lines as page extras, the rest of the page's lines, the header's lines)."""
     ruled = _header_rule(page)
     extras: list[Extra] = []
     rest: list[TextLine] = []
-    header_rows = {round(line.bottom) for line in page.lines if line.top < _BARE_HEADER * page.height and _folio(line.text)}
+    header: list[TextLine] = []
+    header_rows = {round(line.bottom) for line in page.lines if line.top < _BARE_HEADER * page.height and folio_line(line.text)}
+    banners = _banner_rows(page.lines, body_size)
     for line in page.lines:
         if ruled is not None:
             in_header = line.bottom <= ruled + 0.3 * line.size
         else:
             in_header = any(abs(line.bottom - row) <= 2 for row in header_rows)
-        in_foot = line.top > (1 - _FOOT_ZONE) * page.height and _folio(line.text)
-        if in_header or in_foot:
-            extras.append(Extra("meta" if _folio(line.text) else "banner", line.text))
+        in_foot = line.top > (1 - _FOOT_ZONE) * page.height and folio_line(line.text)
+        if in_header or in_foot or any(_on_row(line, row) for row in banners):
+            extras.append(Extra("meta" if folio_line(line.text) else "banner", line.text))
+            header += [line] if in_header else []
         else:
             rest.append(line)
-    return extras, rest
+    return extras, rest, header
 
 
-def _folio(text: str) -> bool:
+def page_number(texts: list[str]) -> str | None:
+    """The page a folio names (第3版 → 3, A3版 → A3), if one of ``texts`` names it."""
+    for text in texts:
+        found = _PAGE.search(text)
+        if found:
+            return found.group(1) or found.group(2)
+    return None
+
+
+def _banner_rows(lines: tuple[TextLine, ...], body_size: float) -> list[TextLine]:
+    """Display lines of decorative Latin words (NEW, a town's name, a section's English name): they and the
+    short display lines beside them on their row are a banner, never a headline."""
+    return [line for line in lines if line.size >= 1.08 * body_size and _LATIN_ONLY.match(line.text)]
+
+
+def _on_row(line: TextLine, latin: TextLine) -> bool:
+    """Set beside ``latin`` (their heights overlap by half) in a display size, and short: part of its banner."""
+    shared = min(line.bottom, latin.bottom) - max(line.top, latin.top)
+    short = len(line.text) <= 12 and not _PROSE.search(line.text)
+    return line is latin or (shared >= 0.5 * min(line.size, latin.size) and line.size >= 0.9 * latin.size and short)
+
+
+def folio_line(text: str) -> bool:
     """A date, 版次, page number or credit line, not a line of running text that mentions one."""
     return bool(_FOLIO.search(text)) and len(text) <= 40 and len(_PROSE.findall(text)) < 2
 
 
 def _header_rule(page: PageText) -> float | None:
-    """The y of a rule across the page under its header, with nothing but furniture above it."""
+    """The y of a rule across the page under its header, with nothing but furniture above it. Lower
+    down, under a front page's masthead, the rule has the masthead's serial numbers and dates above it."""
     width = page.size[0]
-    candidates = sorted(top for x0, top, x1, _ in page.rules if x1 - x0 >= 0.5 * width and top <= _HEADER_ZONE * page.height)
+    candidates = sorted(top for x0, top, x1, _ in page.rules if x1 - x0 >= 0.5 * width and top <= _MASTHEAD_ZONE * page.height)
     for y in candidates:
         above = [line for line in page.lines if line.bottom <= y]
-        if above and not any(len(line.text) > 40 or len(_PROSE.findall(line.text)) >= 2 for line in above):
+        if not above or any(len(line.text) > 40 or len(_PROSE.findall(line.text)) >= 2 for line in above):
+            continue
+        if y <= _HEADER_ZONE * page.height or sum(1 for line in above if folio_line(line.text)) >= 3:
             return y
     return None
 

@@ -1,0 +1,56 @@
+"""A story continued on another page (（下转第2版） … （上接第1版）) read as one article.
+
+The half that jumps out names the page it goes on to; the half that comes in
+names the page it came from. When both pages are in the same PDF and each
+half names the other's page, the second half's text goes on the first's.
+The jump lines stay as extras, so a brief can say where its text was set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...document import Article, Extra, Section
+from ..lines import is_complete, jump
+from .article import join
+
+
+def jumps(article: Article, direction: str) -> list[str | None]:
+    """The pages ``article``'s jump lines name in ``direction`` ("out" or "in")."""
+    found = [jump(extra.text) for extra in article.extras if extra.kind == "jump"]
+    return [page for way, page in filter(None, found) if way == direction]
+
+
+def joined(found: list[tuple[int, Article]], numbers: list[str | None]) -> list[tuple[int, Article]]:
+    """(page index, article) in order, each second half of a jump joined to its first half."""
+    out: list[tuple[int, Article | None]] = list(found)
+    for i, (page, first) in enumerate(out):
+        for target in jumps(first, "out") if first is not None else ():
+            j = next((j for j, (p, a) in enumerate(out) if j != i and _continues(p, a, target, numbers[page], numbers)), None)
+            if j is not None:
+                out[i] = (page, first := _join(first, out[j][1]))  # type: ignore[arg-type]
+                out[j] = (out[j][0], None)
+    return [(page, article) for page, article in out if article is not None]
+
+
+def _continues(page: int, article: Article | None, target: str | None, source: str | None, numbers: list[str | None]) -> bool:
+    """``article`` is set on page ``target`` and comes in from page ``source``."""
+    return article is not None and target is not None and numbers[page] == target and source in jumps(article, "in")
+
+
+def _join(first: Article, second: Article) -> Article:
+    sections = list(first.sections)
+    rest = list(second.sections)
+    if sections and rest and rest[0].heading is None and rest[0].paragraphs:
+        last, head = sections[-1], rest.pop(0)
+        paragraphs = list(last.paragraphs)
+        if paragraphs and not is_complete(paragraphs[-1]):  # the jump cut a sentence: it goes on
+            paragraphs[-1] = join(paragraphs[-1], head.paragraphs[0])
+            paragraphs += head.paragraphs[1:]
+        else:
+            paragraphs += head.paragraphs
+        sections[-1] = Section(last.heading, tuple(paragraphs))
+    # The second half's headline (often the first's again) stays on as a note: nothing set is lost.
+    head = " ".join(filter(None, (second.kicker, second.title, second.subtitle)))
+    notes = (Extra("note", head),) if head else ()
+    return replace(first, sections=tuple(sections + rest), extras=first.extras + notes + second.extras)
