@@ -140,3 +140,19 @@ def test_modules_stay_readable(module):
 def test_every_folder_says_what_it_is():
     for init in PACKAGE.rglob("__init__.py"):
         assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), init
+
+
+def test_every_room_stays_small_enough_to_read():
+    """At most ten modules at the root and twelve in any folder: past that a folder holds two ideas."""
+    folders: dict[Path, int] = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path.name != "__init__.py":
+            folders[path.parent] = folders.get(path.parent, 0) + 1
+    assert folders[PACKAGE] <= 10
+    assert {str(folder.relative_to(PACKAGE)): n for folder, n in folders.items() if n > 12} == {}
+
+
+def test_config_reads_no_page():
+    """Settings name layouts through the registry; they never import a reader."""
+    config = [m for m in MODULES if unit(m) == "config"]
+    assert config and all(not target.startswith("briefs.read") for m in config for target, _ in imports(m))
