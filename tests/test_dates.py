@@ -40,8 +40,23 @@ def test_metadata_wins_then_the_dateline_with_the_files_year_then_the_file():
     assert article_date([], "今年以来……", [], "paper-20191010.txt") == ArticleDate("2019-10-10", "file")
 
 
-def test_no_year_no_date():
-    assert article_date([], "本报太原10月9日电 今年以来……", [], "page.txt") is None
+def test_no_year_the_day_alone_never_a_guessed_year():
+    found = article_date([], "本报太原10月9日电 今年以来……", [], "page.txt")
+    assert found == ArticleDate("--10-09", "dateline") and found.english == "9 October (year not given)"
+
+
+def test_the_page_s_own_date_gives_the_year_before_the_file_name():
+    assert article_date([], "新华社北京1月15日电 今年", ["2020年1月16日 星期四"], "paper-20191010.txt").iso == "2020-01-15"
+
+
+@pytest.mark.parametrize(
+    "lead, day",
+    [("本报讯（记者周文）近日", None), ("本报北京1月15日电（记者刘毅）2020年", (1, 15)), ("中新网7月28日电(张奥林)近日", (7, 28)),
+     ("湖北日报讯（记者张三、通讯员李四）8月1日", None), ("朝阳9月1日讯 全市", (9, 1)), ("新华社北京8月1日电 为深入", (8, 1))],
+    ids=["paper", "paper-with-place", "site", "provincial-paper", "place-only", "wire"],
+)
+def test_the_day_a_story_was_filed_from_each_form_of_dateline(lead, day):
+    assert dateline_day(lead) == day
 
 
 def test_the_brief_says_the_day_in_words():

@@ -1,4 +1,4 @@
-"""The extractive summarizer: central body sentences, lead first, no repeats, in source order."""
+"""The extractive summarizer: the sentences that cover the article, lead first, no repeats, within a budget, in source order."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from briefs.protocols import Summarizer
 from briefs.registry import summarizer_class
-from briefs.engines.extractive import ExtractiveSummarizer
+from briefs.engines.extractive import ExtractiveSummarizer, size
 
 # A small report: a lead, sentences that elaborate it, and one aside.
 REPORT = [
@@ -32,6 +32,10 @@ def summarizer():
     return ExtractiveSummarizer()
 
 
+def chars(sentences, picked) -> int:
+    return sum(size(sentences[i]) for i in picked)
+
+
 def test_registered_under_extractive_and_satisfies_the_protocol(summarizer):
     assert summarizer_class("extractive") is ExtractiveSummarizer
     assert isinstance(summarizer, Summarizer)
@@ -39,81 +43,79 @@ def test_registered_under_extractive_and_satisfies_the_protocol(summarizer):
 
 
 def test_identity_changes_with_settings():
-    assert ExtractiveSummarizer().identity != ExtractiveSummarizer(lead_weight=0.5).identity
+    assert ExtractiveSummarizer().identity != ExtractiveSummarizer(position=1.0).identity
 
 
-def test_picks_are_indices_in_source_order(summarizer):
-    picked = summarizer.summarize(REPORT, 3)
-    assert picked == sorted(picked) and len(picked) == 3
+def test_picks_are_indices_in_source_order_within_the_budget(summarizer):
+    picked = summarizer.summarize(REPORT, 60)
+    assert picked == sorted(picked) and len(picked) >= 2
     assert all(type(i) is int and 0 <= i < len(REPORT) for i in picked)
+    assert chars(REPORT, picked) <= 60 * 1.15
 
 
-def test_the_lead_and_the_central_sentence_beat_an_aside(summarizer):
-    picked = summarizer.summarize(REPORT, 2)
-    assert picked == [0, 3]
-    assert 1 not in summarizer.summarize(REPORT, 4)
+def test_the_lead_and_the_sentences_that_echo_it_beat_an_aside(summarizer):
+    assert summarizer.summarize(REPORT, 30) == [0]
+    assert 1 not in summarizer.summarize(REPORT, 100)
 
 
-def test_lead_prior_decides_between_equally_central_sentences(summarizer):
-    assert summarizer.summarize(UNRELATED, 2) == [0, 1]
+def test_position_decides_between_sentences_that_share_nothing(summarizer):
+    assert summarizer.summarize(UNRELATED, 10) == [0]
 
 
-@pytest.mark.parametrize("lead_weight", [0.0, 0.25], ids=["no-prior", "default-prior"])
-def test_an_aside_in_first_place_does_not_win_on_position_alone(lead_weight):
+def test_an_aside_in_first_place_does_not_win_on_position_alone(summarizer):
     aside_first = [REPORT[1], REPORT[0], *REPORT[2:]]
-    assert ExtractiveSummarizer(lead_weight=lead_weight).summarize(aside_first, 1) == [1]
+    assert 0 not in summarizer.summarize(aside_first, 30)
 
 
-def test_near_duplicates_are_not_both_picked(summarizer):
+def test_a_sentence_that_repeats_the_summary_is_left_out_even_with_budget_to_spare(summarizer):
     sentences = [
         "喀左县招商引资签约项目9个,总投资61亿元。",
         "喀左县招商引资签约项目9个,总投资达61亿元。",
-        "会议要求各部门加快项目建设。",
-        "学校举办了一场篮球比赛。",
+        *REPORT[3:],
     ]
-    picked = summarizer.summarize(sentences, 3)
-    assert not {0, 1} <= set(picked)
-    assert len(picked) == 3
+    picked = summarizer.summarize(sentences, 500)
+    assert not {0, 1} <= set(picked) and {2, 3} & set(picked)
 
 
 def test_identical_sentences_are_told_apart_by_index(summarizer):
-    sentences = ["会议要求各部门加快项目建设。", "会议要求各部门加快项目建设。", "学校举办了一场篮球比赛。"]
-    assert summarizer.summarize(sentences, 3) == [0, 2]
+    sentences = ["会议要求各部门加快项目建设。", "会议要求各部门加快项目建设。", *REPORT[3:]]
+    picked = summarizer.summarize(sentences, 500)
+    assert 0 in picked and 1 not in picked
+
+
+def test_a_question_ranks_below_the_statement_that_answers_it(summarizer):
+    sentences = ["你还记得喀左县招商引资签约项目的情况吗？", "喀左县招商引资签约项目9个,总投资61亿元。", *REPORT[3:]]
+    assert summarizer.summarize(sentences, 25) == [1]
 
 
 @pytest.mark.parametrize(
     "stray",
-    ["柳城经济开发区一期标准化厂房 张三 摄", "（记者 李四）", "坚持抓经济运行保增长"],
-    ids=["caption", "byline", "heading"],
+    ["柳城经济开发区一期标准化厂房 张三 摄", "（记者 李四）", "坚持抓经济运行保增长", "石佳/中国青年报", "图为喀左县新建的污水处理厂。",
+     "扫码关注喀左发布公众号，了解更多资讯。"],
+    ids=["caption", "byline", "heading", "slash-byline", "picture", "promotion"],
 )
-def test_captions_bylines_and_headings_are_never_picked(summarizer, stray):
+def test_captions_bylines_headings_and_promotions_are_never_points(summarizer, stray):
     sentences = [stray, *REPORT]
-    assert 0 not in summarizer.summarize(sentences, len(sentences))
+    assert 0 not in summarizer.summarize(sentences, 1000)
 
 
 def test_a_sentence_that_lost_its_stop_is_still_body_text(summarizer):
-    sentences = ["会议要求,各部门加快项目建设", "学校举办了一场比赛,学生踊跃参加"]
-    assert summarizer.summarize(sentences, 2) == [0, 1]
+    sentences = ["会议要求,各部门加快招商引资项目建设", *REPORT[2:]]
+    assert 0 in summarizer.summarize(sentences, 100)
 
 
 def test_if_nothing_looks_like_body_text_it_still_picks(summarizer):
-    assert summarizer.summarize(["张三 摄"], 1) == [0]
+    assert summarizer.summarize(["张三 摄"], 100) == [0]
 
 
 @pytest.mark.parametrize(
-    "sentences, k, expected",
-    [
-        ([], 3, []),
-        (REPORT, 0, []),
-        (REPORT, -1, []),
-        (REPORT[:1], 5, [0]),
-        (UNRELATED, 9, [0, 1, 2, 3, 4]),
-    ],
-    ids=["no-sentences", "k-zero", "k-negative", "fewer-than-k", "k-above-n"],
+    "sentences, budget, expected",
+    [([], 200, []), (REPORT, 0, []), (REPORT, -1, []), (REPORT[:1], 500, [0]), (REPORT, 1000, [0, 2, 3, 4])],
+    ids=["no-sentences", "no-budget", "negative", "one-sentence", "budget-above-all-but-the-aside"],
 )
-def test_k_bounds(summarizer, sentences, k, expected):
-    assert summarizer.summarize(sentences, k) == expected
+def test_budget_bounds(summarizer, sentences, budget, expected):
+    assert summarizer.summarize(sentences, budget) == expected
 
 
 def test_deterministic(summarizer):
-    assert summarizer.summarize(REPORT, 3) == ExtractiveSummarizer().summarize(REPORT, 3) == summarizer.summarize(REPORT, 3)
+    assert summarizer.summarize(REPORT, 80) == ExtractiveSummarizer().summarize(REPORT, 80) == summarizer.summarize(REPORT, 80)

@@ -110,10 +110,11 @@ def test_passages_are_whole_sentences_within_the_input_limit(summarizer):
     assert all(p.endswith("。") for p in passages)
 
 
-@pytest.mark.parametrize("k, expected", [(0, []), (1, SENTENCES[:1]), (3, SENTENCES[:3]), (9, SENTENCES)], ids=["none", "one", "three", "more-than-there-are"])
-def test_summaries_are_at_most_k_sentences(summarizer, k, expected):
-    # The copying stub "summarizes" a passage into the passage itself.
-    assert summarizer.summarize(SENTENCES, k) == expected
+@pytest.mark.parametrize("sentences", [0, 1, 3, len(SENTENCES)], ids=["none", "one", "three", "all"])
+def test_summaries_are_the_written_sentences_that_fit_the_budget(summarizer, sentences):
+    # The copying stub "summarizes" a passage into the passage itself; a budget of n sentences' characters holds n.
+    budget = sum(map(len, SENTENCES[:sentences]))
+    assert summarizer.summarize(SENTENCES, budget) == SENTENCES[: max(sentences, 1) if budget else 0]
 
 
 def test_nothing_to_summarize(summarizer):

@@ -86,3 +86,7 @@ class Brief:
     date_source: str | None = None  # where ``date`` (ISO) comes from: "meta", "dateline" or "file"
     page: str | None = None  # the page of the paper it is set on, as its folio numbers it
     jumps: tuple[str, ...] = ()  # its jump lines as printed: （下转第2版）, （上接第1版）
+    filed_from_zh: str | None = None  # where its dateline says it was filed: 北京
+    filed_from_en: str | None = None
+    reporters_zh: tuple[str, ...] = ()  # whom its dateline credits
+    reporters_en: tuple[str, ...] = ()  # their names in pinyin

@@ -24,9 +24,9 @@ class Translator(Protocol):
 class Summarizer(Protocol):
     identity: str
 
-    def summarize(self, sentences: Sequence[str], k: int) -> list[int | str]:
-        """Up to ``k`` items: indices into ``sentences`` (extractive, in source
-        order) or written summary sentences (abstractive)."""
+    def summarize(self, sentences: Sequence[str], budget: int) -> list[int | str]:
+        """About ``budget`` characters of summary: indices into ``sentences``
+        (extractive, in source order) or written summary sentences (abstractive)."""
         ...
 
 

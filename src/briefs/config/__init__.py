@@ -102,6 +102,10 @@ class SummarizerConfig(ModelConfig):
     max_input_tokens: int = field(default=512, metadata=at_least(0))
     no_repeat_ngram_size: int = field(default=2, metadata=at_least(0))
     fallback: str = field(default="extractive", metadata=_engine(SUMMARIZERS, blank=True, offline=True))
+    # Characters of Chinese a summary holds (punctuation not counted): the article's, and each section's.
+    # About 200 is what a reader takes in at a glance, and near what news summaries written by hand hold.
+    budget: int = field(default=200, metadata=at_least(20))
+    section_budget: int = field(default=80, metadata=at_least(20))
 
 
 @dataclass(frozen=True)

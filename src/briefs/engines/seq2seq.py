@@ -129,19 +129,24 @@ class Seq2SeqTranslator(_Steered):
 
 
 class Seq2SeqSummarizer(_Steered):
-    """Summarizer protocol: written summary sentences, at most ``k``."""
+    """Summarizer protocol: written summary sentences, about ``budget`` characters in all."""
 
     role = "summarizer"
 
     def __init__(self, settings: ModelConfig | None = None):
         super().__init__(settings or SummarizerConfig(engine="seq2seq"))
 
-    def summarize(self, sentences: Sequence[str], k: int) -> list[int | str]:
+    def summarize(self, sentences: Sequence[str], budget: int) -> list[int | str]:
         texts = [s.strip() for s in sentences if s.strip()]
-        if k <= 0 or not texts:
+        if budget <= 0 or not texts:
             return []
         summaries = self.run(self.passages(texts))
-        return [s for summary in summaries for s in split_sentences(summary)][:k]
+        written: list[int | str] = []
+        for sentence in (s for summary in summaries for s in split_sentences(summary)):
+            if written and sum(map(len, written)) + len(sentence) > budget:  # type: ignore[arg-type]
+                break
+            written.append(sentence)
+        return written
 
     def passages(self, sentences: Sequence[str]) -> list[str]:
         """Consecutive sentences joined while they fit the model's input.

@@ -9,30 +9,26 @@ brief. Summaries are picked in Chinese, so each traces to a source sentence.
 from __future__ import annotations
 
 import dataclasses
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 import regex as re
 
-from ..brief import BilingualLine, Brief, Counts, EngineInfo, KeyFigure, SectionBrief
+from ..brief import BilingualLine, Brief, Counts, KeyFigure, SectionBrief
 from ..document import Article, Document
 from ..figures.check import check_figures
 from ..figures.figure import Figure
 from ..figures.find import find_figures, key_figures
+from ..glossary.romanize import romanize
 from ..protocols import Summarizer
-from ..text.datelines import strip_dateline
-from ..text.marks import CLAUSE_MARKS
+from ..text.datelines import Dateline, is_dateline, parse_dateline, strip_dateline
 from ..text.dates import ArticleDate, article_date
+from ..text.marks import CLAUSE_MARKS
 from ..text.script import simplifier
 from ..text.sentences import split_sentences
 from .figure_rows import as_written, clause_of, measures, measures_english
 from .tools import Options, Tools
-
-# Sizes of extractive summaries: what a reader skims in a brief.
-ARTICLE_SUMMARY = (3, 5)
-SECTION_SUMMARY = (1, 2)
 
 
 @dataclass(frozen=True)
@@ -41,29 +37,24 @@ class _Sentence:
     paragraph: int
     section: int
     read: str  # what the engines, figures and glossary read: ``zh``, or its simplified copy
+    story: str  # ``zh`` without the dateline: what a summary point says
 
 
 def _sentences(article: Article, plain: Callable[[str], str]) -> list[_Sentence]:
     out, paragraph = [], 0
     for number, section in enumerate(article.sections):
         for text in section.paragraphs:
-            out += [_Sentence(s, paragraph, number, plain(s)) for s in split_sentences(text)]
+            out += [_Sentence(s, paragraph, number, plain(s), strip_dateline(s) or s) for s in split_sentences(text)]
             paragraph += 1
     return out
 
 
-def summary_size(n: int, bounds: tuple[int, int]) -> int:
-    """One pick per ~8 sentences, within the bounds, never more than there are."""
-    low, high = bounds
-    return min(n, max(low, min(high, math.ceil(n / 8))))
-
-
-def _summary(summarizer: Summarizer | None, sentences: Sequence[_Sentence], bounds: tuple[int, int]) -> list[tuple[str, int]]:
+def _summary(summarizer: Summarizer | None, sentences: Sequence[_Sentence], budget: int, plain: Callable[[str], str]) -> list[tuple[str, int]]:
     if not sentences or summarizer is None:
         return []
-    picked = summarizer.summarize([s.read for s in sentences], summary_size(len(sentences), bounds))
+    picked = summarizer.summarize([plain(s.story) for s in sentences], budget)
     # Extractive engines give indices (in source order); abstractive ones give text.
-    return [(sentences[p].zh, sentences[p].paragraph) if isinstance(p, int) else (p, -1) for p in picked]
+    return [(sentences[p].story, sentences[p].paragraph) if isinstance(p, int) else (p, -1) for p in picked]
 
 
 # Where a lead's first clause ends: a title made from it stays a headline, not a sentence.
@@ -80,10 +71,20 @@ def lead_clause(article: Article) -> str | None:
     return None
 
 
-def _date(doc: Document, article: Article) -> ArticleDate | None:
+def dateline_of(article: Article) -> Dateline | None:
+    """The article's dateline: opening its first paragraph, or set apart as a credit by the reader (a PDF's)."""
+    credits = [e.text for e in article.extras if e.kind == "byline" and is_dateline(e.text)]
+    for text in credits + article.paragraphs[:1]:
+        found = parse_dateline(text)
+        if found is not None and (found.outlet or found.place or found.reporters):
+            return found
+    return None
+
+
+def _date(doc: Document, article: Article, dateline: Dateline | None) -> ArticleDate | None:
     meta = [stated.value for stated in (article.metadata.date, doc.metadata.date) if stated]
     page = [e.text for e in doc.extras] + [e.text for e in article.extras if e.kind == "meta"]
-    first = article.paragraphs[0] if article.paragraphs else None
+    first = dateline.text if dateline else (article.paragraphs[0] if article.paragraphs else None)
     return article_date(meta, first, page, Path(doc.source).name)
 
 
@@ -147,6 +148,7 @@ class _Plan:
     publication: str | None
     author: str | None
     title: str | None  # the page's headline, else the lead's first clause (see title_source)
+    dateline: Dateline | None
     texts: list[str]
     simplified: dict[str, str]  # text as written → what the engines read, for a page in traditional characters
 
@@ -155,9 +157,13 @@ def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     article = doc.articles[index]
     plain = simplifier(doc.script == "traditional")
     sentences = _sentences(article, plain)
-    summary = _summary(tools.summarizer, sentences, ARTICLE_SUMMARY)
+    article_budget, section_budget = tools.budgets
+    summary = _summary(tools.summarizer, sentences, article_budget, plain)
+    # A section's points never repeat the article's: its summary is chosen from what the article's left.
+    told = {zh for zh, _ in summary}
     by_section = [
-        _summary(tools.summarizer, [s for s in sentences if s.section == n], SECTION_SUMMARY) if section.heading else []
+        _summary(tools.summarizer, [s for s in sentences if s.section == n and s.story not in told], section_budget, plain)
+        if section.heading else []
         for n, section in enumerate(article.sections)
     ]
     figures = [(s, f, measures(s.read, f, found)) for s in sentences for found in [find_figures(s.read)] for f in key_figures(found)]
@@ -165,7 +171,8 @@ def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     publication = stated.publication.value if stated.publication else None
     author = stated.author.value if stated.author else None
     title = article.title or lead_clause(article)
-    texts = [title, article.kicker, article.subtitle, publication, author]
+    dateline = dateline_of(article)
+    texts = [title, article.kicker, article.subtitle, publication, author, dateline.place if dateline else None]
     texts += [s.heading for s in article.sections] + [zh for zh, _ in summary]
     texts += [zh for picks in by_section for zh, _ in picks]
     texts += [s.zh for s, _, _ in figures] + [m for _, _, m in figures]
@@ -174,7 +181,7 @@ def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     texts = [t for t in texts if t]
     read = {s.zh: s.read for s in sentences}  # each text simplified once, sentences already are
     simplified = {t: r for t in dict.fromkeys(texts) for r in [read.get(t) or plain(t)] if r != t}
-    return _Plan(doc, index, sentences, summary, by_section, figures, publication, author, title, texts, simplified)
+    return _Plan(doc, index, sentences, summary, by_section, figures, publication, author, title, dateline, texts, simplified)
 
 
 def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools, options: Options) -> Brief:
@@ -208,7 +215,9 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
         )
         for s, f, m in plan.figures
     )
-    date = _date(plan.doc, article)
+    date = _date(plan.doc, article, plan.dateline)
+    place = plan.dateline.place if plan.dateline else None
+    reporters = plan.dateline.reporters if plan.dateline else ()
     warnings: tuple[str, ...] = ()
     if counts.figure_flags:
         warnings += (f"{counts.figure_flags} figure(s) could not be placed in the English; they are shown in brackets",)
@@ -232,6 +241,10 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
         title_source="page" if article.title else "lead",
         date_source=date.source if date else None,
         page=article.metadata.page.value if article.metadata.page else None,
+        filed_from_zh=place,
+        filed_from_en=en(place),
+        reporters_zh=reporters,
+        reporters_en=tuple(romanize(name, "person") for name in reporters),
         jumps=tuple(extra.text for extra in article.extras if extra.kind == "jump"),
         summary=tuple(line(zh, p) for zh, p in plan.summary),
         sections=tuple(

@@ -36,6 +36,7 @@ class Tools:
     glossary: Glossary | None
     engines: EngineInfo
     guard: Guard | None = None
+    budgets: tuple[int, int] = (200, 80)  # characters of summary: the article's, each section's
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def assemble_tools(
         strict = CachedTranslator(strict_translator(config), cache)
         fallback = CachedTranslator(offline_translator(config.guard.fallback, config), cache)
         guard = Guard(config.guard, strict, fallback)
-    return Tools(cached, summary, Glossary.load(config.glossary.files), info, guard)
+    budgets = (config.summarizer.budget, config.summarizer.section_budget)
+    return Tools(cached, summary, Glossary.load(config.glossary.files), info, guard, budgets)
 
 
 def make_tools(config: Config, warn: Callable[[str], None], cache: Cache | None = None) -> Tools:

@@ -16,7 +16,7 @@ from typing import Iterable, Literal
 
 import regex as re
 
-from .datelines import WIRE_SERVICES
+from .datelines import parse_dateline
 
 DateSource = Literal["meta", "dateline", "file"]
 
@@ -24,14 +24,12 @@ DateSource = Literal["meta", "dateline", "file"]
 FULL_DATE = r"(?<!\d)(19\d\d|20\d\d)\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?!\d)"
 _FULL = re.compile(FULL_DATE)
 _COMPACT = re.compile(r"(?<!\d)(19\d\d|20\d\d)(\d\d)(\d\d)(?!\d)")
-# 本报太原10月9日电, 新华社北京3月5日电, 本报讯（10月9日）: the day a story was filed.
-_DATELINE_DAY = re.compile(rf"^(?:本报|{WIRE_SERVICES})[\p{{Han}}\s\xa0]{{0,12}}?(\d{{1,2}})月(\d{{1,2}})日(?:电|讯)")
 MONTHS = "January February March April May June July August September October November December".split()
 
 
 @dataclass(frozen=True)
 class ArticleDate:
-    iso: str  # 2019-10-09
+    iso: str  # 2019-10-09; --10-09 (ISO 8601's day without a year) when nothing gives the year
     source: DateSource
 
     @property
@@ -41,6 +39,9 @@ class ArticleDate:
 
 def english_date(iso: str) -> str:
     """9 October 2019: unambiguous to every reader, unlike 10/9/2019. Not an ISO date: as it is."""
+    partial = re.fullmatch(r"--(\d\d)-(\d\d)", iso)
+    if partial and _valid(2000, int(partial[1]), int(partial[2])):  # 2000: a leap year, so 29 February stands
+        return f"{int(partial[2])} {MONTHS[int(partial[1]) - 1]} (year not given)"
     try:
         day = dt.date.fromisoformat(iso)
     except ValueError:
@@ -75,14 +76,16 @@ def file_date(name: str) -> str | None:
 
 
 def dateline_day(paragraph: str) -> tuple[int, int] | None:
-    found = _DATELINE_DAY.match(paragraph)
-    return (int(found[1]), int(found[2])) if found else None
+    """The day a story was filed, as its dateline gives it (本报太原10月9日电, 新华社北京3月5日电)."""
+    found = parse_dateline(paragraph)
+    return (found.month, found.day) if found and found.month and found.day else None
 
 
 def article_date(meta: Iterable[str | None], first_paragraph: str | None, page_texts: Iterable[str], file_name: str) -> ArticleDate | None:
-    """The article's date, by the most direct evidence: metadata, then the dateline with the
-    year of the file's name or of a date the page prints outside its articles (``page_texts``:
-    headers, folios, metadata lines), then the file's name."""
+    """The article's date, by the most direct evidence: metadata, then the dateline with the year
+    of a date the page prints outside its articles (``page_texts``: headers, folios, metadata lines)
+    or else of the file's name, then the file's name. A dateline whose year nothing gives is the
+    day alone (--10-09): a year is never guessed."""
     for value in meta:
         iso = full_date(value or "")
         if iso:
@@ -90,11 +93,13 @@ def article_date(meta: Iterable[str | None], first_paragraph: str | None, page_t
     day = dateline_day(first_paragraph or "")
     named = file_date(file_name)
     if day:
-        years = [int(iso[:4]) for iso in [named, *(full_date(t) for t in page_texts)] if iso]
+        years = [int(iso[:4]) for iso in [*(full_date(t) for t in page_texts), named] if iso]
         for year in years:
             iso = _valid(year, *day)
             if iso:
                 return ArticleDate(iso, "dateline")
+        if not years and _valid(2000, *day):
+            return ArticleDate(f"--{day[0]:02d}-{day[1]:02d}", "dateline")
     if named:
         return ArticleDate(named, "file")
     return None
