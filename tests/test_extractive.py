@@ -91,8 +91,9 @@ def test_a_question_ranks_below_the_statement_that_answers_it(summarizer):
 @pytest.mark.parametrize(
     "stray",
     ["柳城经济开发区一期标准化厂房 张三 摄", "（记者 李四）", "坚持抓经济运行保增长", "石佳/中国青年报", "图为喀左县新建的污水处理厂。",
-     "扫码关注喀左发布公众号，了解更多资讯。"],
-    ids=["caption", "byline", "heading", "slash-byline", "picture", "promotion"],
+     "扫码关注喀左发布公众号，了解更多资讯。", "喀左县营商环境建设局相关负责人说。",
+     "必须坚持不遗余力抓项目、扩投资，千方百计抓企业、优服务。”", "大力请进来，注入新动能。"],
+    ids=["caption", "byline", "heading", "slash-byline", "picture", "promotion", "attribution", "quotation-end", "slogan"],
 )
 def test_captions_bylines_headings_and_promotions_are_never_points(summarizer, stray):
     sentences = [stray, *REPORT]

@@ -73,3 +73,39 @@ def test_simplified_pages_never_import_opencc(tmp_path):
     code = "import sys, briefs; briefs.read(sys.argv[1]); print('opencc' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+# A page whose metadata line and captions the rules know only in simplified characters (来源, 记者, 摄).
+WITH_FURNITURE = """来源：青山日报 发布日期：2023-12-6
+# 青山县新建三座污水处理厂
+本报讯（记者周文）今年以来，全县新建污水处理厂3座，总投资2.6亿元，日处理能力达到5万吨。
+新建的城东污水处理厂 周文 摄
+下一步，全县将继续完善污水管网，力争年内乡镇污水处理率达到85%以上。
+"""
+
+
+def test_a_traditional_page_is_read_by_the_same_rules_and_shown_as_written(tmp_path):
+    from briefs.document import as_dict
+    from briefs.read import read_path
+
+    to_simplified = opencc.OpenCC("t2s").convert
+    (tmp_path / "s.txt").write_text(WITH_FURNITURE, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(opencc.OpenCC("s2t").convert(WITH_FURNITURE), encoding="utf-8")
+    simplified, traditional = read_path(tmp_path / "s.txt"), read_path(tmp_path / "t.txt")
+    assert traditional.articles[0].title == "青山縣新建三座污水處理廠"  # not the 來源 line
+    assert traditional.metadata.publication.value == "青山日報"
+    same = {**as_dict(traditional), "source": simplified.source}
+    assert to_simplified(repr(same)) == repr(as_dict(simplified))
+
+
+def test_briefs_figures_reads_a_traditional_page_through_its_simplified_copy(tmp_path):
+    from typer.testing import CliRunner
+
+    from briefs.cli import app
+
+    (tmp_path / "t.txt").write_text(TRADITIONAL, encoding="utf-8")
+    (tmp_path / "s.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    found = {name: CliRunner().invoke(app, ["figures", str(tmp_path / f"{name}.txt")]).stdout for name in ("s", "t")}
+    values = {name: [line.split('"value":')[1].split(",")[0] for line in text.splitlines()] for name, text in found.items()}
+    assert values["s"] and values["t"] == values["s"]
+    assert "28.72億元" in found["t"]  # the source as the page prints it

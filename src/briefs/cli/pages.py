@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Iterator
 
 import typer
 
 from ..document import Document
-from ..errors import EXIT_OK, EXIT_SKIPPED, BriefsError, InputError
-from .app import LayoutOption, PathsArgument, app, fail
+from ..errors import EXIT_OK, EXIT_SKIPPED, InputError
+from .app import LayoutOption, PathsArgument, app, input_paths, user_errors
 
 
 class SplitFormat(str, Enum):
@@ -47,26 +46,28 @@ def split(
     raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
 
 
-def _documents(paths: list[Path], layout: str = "auto") -> Iterator[Document | None]:
+def _documents(paths: list[str], layout: str = "auto") -> Iterator[Document | None]:
     """Each input read in turn; a bad file is reported in one line and yields None."""
     from ..api import read
     from ..read.layouts import check_layout
     from ..run.inputs import collect_inputs
 
-    try:
+    with user_errors("read"):
         check_layout(layout)
-        inputs = collect_inputs(paths)
-    except BriefsError as err:
-        fail(err)
+        inputs = collect_inputs(input_paths(paths))
     for problem in inputs.problems:
         typer.echo(f"briefs: skipped {problem}", err=True)
         yield None
     for path in inputs.files:
         try:
-            yield read(path, layout)
+            doc = read(path, layout)
         except InputError as err:
             typer.echo(f"briefs: skipped {err}", err=True)
             yield None
+            continue
+        for warning in doc.warnings:
+            typer.echo(f"briefs: {doc.source}: {warning}", err=True)
+        yield doc
 
 
 @app.command("figures")
@@ -81,14 +82,16 @@ def figures_command(
     Bad files are reported on stderr, one line each; the others are still shown.
     """
     from ..figures.find import article_figures
+    from ..text.script import simplifier
 
     skipped = 0
     for doc in _documents(paths, layout):
         if doc is None:
             skipped += 1
             continue
+        plain = simplifier(doc.script == "traditional")
         for number, article in enumerate(doc.articles, start=1):
-            for f in article_figures(article):
+            for f in article_figures(article, plain):
                 record = {"file": doc.source, "article": number, "source": f.source, "value": f.value,
                           "unit": f.unit, "english": f.english, "kind": f.kind, "value_high": f.value_high}
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

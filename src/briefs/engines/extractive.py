@@ -40,8 +40,12 @@ _NOT_A_POINT = regex.compile(
     r"(?:\s摄|摄影|供图|图片来源\S*)\s*[)）]?$|^[(（]?(?:记者|通讯员|本报记者)\s*\S{2,4}[)）]?$"
     r"|^\p{Han}{2,4}\s*[/／]\s*\S{2,12}$|^图为|扫码|扫一扫|二维码|关注(?:我们|公众号)|点击(?:查看|阅读|进入)|阅读原文|https?://"
 )
+# Who said it, standing alone once the quotation before it is split off: 喀左县委主要领导表示。
+_ATTRIBUTION = regex.compile(r"^[^，。,；;]{2,30}?(?:说|表示|介绍|指出|认为|强调|坦言|透露|告诉记者|称)[。.：:]?$")
 # A heading that slipped in: short, and no punctuation anywhere.
 _HEADING_MAX = 15
+# Shorter than this (characters) it is a slogan or a fragment, not a statement of the news.
+_POINT_MIN = 15
 _PUNCTUATION = regex.compile(r"\p{P}")
 _COUNTED = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 _QUESTION = regex.compile(r"[？?][”\"」』）)]*$")
@@ -119,9 +123,12 @@ class ExtractiveSummarizer:
 
 
 def is_point(sentence: str) -> bool:
-    """A statement of the news: not a caption, byline, credit, promotion or heading that slipped into the body."""
+    """A statement of the news: not a caption, byline, credit, promotion or heading that slipped into the
+    body, not an attribution or a piece of a quotation that the sentence split left on its own."""
     text = sentence.strip()
-    if not text or _NOT_A_POINT.search(text):
+    if not text or _NOT_A_POINT.search(text) or _ATTRIBUTION.match(text) or size(text) < _POINT_MIN:
+        return False
+    if text.count("“") != text.count("”"):  # one end of a quotation: its other half stands elsewhere
         return False
     return len(text) > _HEADING_MAX or bool(_PUNCTUATION.search(text))
 

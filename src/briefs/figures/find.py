@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..document import Article
 from ..text.dates import MONTHS
@@ -101,12 +101,15 @@ def find_figures(text: str) -> list[Figure]:
     return _merge_ranges(found, text)
 
 
-def article_figures(article: Article) -> Iterator[Figure]:
-    """The figures of an article's title, subtitle and paragraphs, in reading order
-    (offsets are within each text)."""
+def article_figures(article: Article, plain: Callable[[str], str] = str) -> Iterator[Figure]:
+    """The figures of an article's title, subtitle and paragraphs, in reading order (offsets are within
+    each text). ``plain`` gives the text the reader reads: a traditional page's simplified copy, in
+    which 億, 個 and 兩 are the 亿, 个 and 两 it knows; each figure keeps its source as written."""
     for text in (article.title, article.subtitle, *article.paragraphs):
         if text:
-            yield from find_figures(text)
+            read = plain(text)
+            for figure in find_figures(read):
+                yield _with_source(figure, text) if len(read) == len(text) else figure
 
 
 def key_figures(figures: list[Figure]) -> list[Figure]:

@@ -23,6 +23,7 @@ from ..errors import BriefsError
 from ..registry import LAYOUT_NAMES, LAYOUTS, load
 from .decoding import decode
 from .epaper import epaper_reason
+from .script import read_simplified
 from .web.text import web_reason
 
 
@@ -44,7 +45,7 @@ def choose(text: str, layout: str = "auto") -> tuple[str, str]:
 
 def parse_text(text: str, source: str, layout: str = "auto") -> Document:
     name, why = choose(text, layout)
-    return dataclasses.replace(load(LAYOUTS[name])(text, source), layout=name, layout_reason=why)
+    return dataclasses.replace(read_simplified(load(LAYOUTS[name]), text, source), layout=name, layout_reason=why)
 
 
 def read_text(data: bytes, source: str, layout: str = "auto") -> Document:

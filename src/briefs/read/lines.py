@@ -149,6 +149,8 @@ def is_banner(text: str) -> bool:
 _META_KEYS = {"发布日期": "date", "发布时间": "date", "日期": "date", "时间": None, "消息来源": "publication",
               "来源": "publication", "稿源": "publication", "浏览次数": None, "点击数": None, "字号": None}  # fmt: skip
 _META_LINE = re.compile(rf"^({'|'.join(_META_KEYS)})\s*[:：]\s*(.*)$")
+# Keys later on a metadata line: 来源：青山日报 发布日期：2023-12-6 states two things.
+_META_KEY = re.compile(rf"(?:^|\s)({'|'.join(_META_KEYS)})\s*[:：]\s*")
 
 
 def is_meta(text: str) -> bool:
@@ -159,12 +161,13 @@ def is_meta(text: str) -> bool:
 def stated(lines: Iterable[str], source: str = "meta line") -> Metadata:
     """What metadata lines (发布日期:2023-12-6, 来源:青山日报) state, the first of each field kept."""
     found: dict[str, Stated] = {}
-    for line in lines:
-        match = _META_LINE.match(line)
-        name = _META_KEYS[match.group(1)] if match else None
-        value = match.group(2).strip() if match else ""
-        if name and value and name not in found:
-            found[name] = Stated((full_date(value) or value) if name == "date" else value, source)
+    for line in filter(is_meta, lines):
+        keys = list(_META_KEY.finditer(line))
+        for key, after in zip(keys, keys[1:] + [None]):
+            name = _META_KEYS[key.group(1)]
+            value = line[key.end() : after.start() if after else len(line)].strip()
+            if name and value and name not in found:
+                found[name] = Stated((full_date(value) or value) if name == "date" else value, source)
     return Metadata(**found)
 
 

@@ -27,6 +27,7 @@ from ...text.marks import HAN
 from ...text.spaces import fold_spaces, unify_newlines
 from ..decoding import decode
 from ..furniture import is_furniture
+from ..script import read_simplified
 from .headline import HEADINGS, date_line_below, find_headline
 from .text import parse_web
 
@@ -154,7 +155,7 @@ def _read(result: Any, tree: Any, source: str) -> tuple[Document, str, str | Non
     if dated and not any(dated in line for line in kept):
         top.append(dated)  # trafilatura prunes the date and source line with the page's info bar
     text = "\n".join(top + kept)
-    return parse_web(text, source), text, site
+    return read_simplified(parse_web, text, source), text, site
 
 
 def _has_body(doc: Document) -> bool:
