@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from ..document import Article, Document, Extra, ExtraKind, Section
+from ..document import Article, Document, Extra, ExtraKind, Metadata, Section
 from ..text.marks import HAN
 from ..text.spaces import SPACES, fold_spaces, unify_newlines
+from .cuts import continues
+from .digests import find_digest, item_source, own_headline_apart
 from .lines import (
     NOT_HEADING,
     NUMBERED,
@@ -97,7 +99,10 @@ def _blocks(text: str) -> list[_Block]:
     blocks: list[_Block] = []
     head: list[str] = []
     for raw in _lines(text):
-        if raw.strip(SPACES) and _is_body(raw):
+        if head and not any(head) and blocks and _goes_on(blocks[-1].body, raw):
+            blocks[-1].body[-1] += fold_spaces(raw)
+            head = []
+        elif raw.strip(SPACES) and _is_body(raw):
             runs = _runs(head)
             blocks += runs
             if not runs and not blocks:
@@ -107,6 +112,15 @@ def _blocks(text: str) -> list[_Block]:
         else:
             head.append(fold_spaces(raw) if raw.strip(SPACES) else "")
     return blocks + _runs(head)
+
+
+def _goes_on(body: list[str], raw: str) -> bool:
+    """A flush line past an empty line is a headline, unless it goes on with the sentence that the
+    article's last paragraph leaves open (a paragraph cut where a PDF viewer broke its line)."""
+    last = body[-1] if body else ""
+    if _INDENT.match(raw) or _body_kind(last, [raw]) not in ("text", "section"):
+        return False
+    return continues(last, fold_spaces(raw))
 
 
 def _runs(head: list[str]) -> list[_Block]:
@@ -126,7 +140,11 @@ def _runs(head: list[str]) -> list[_Block]:
     return runs
 
 
-def _headline(block: _Block) -> tuple[str | None, str | None, str | None, list[str]]:
+# (kicker, title, subtitle, banners): an article's headline fields and the lines above them.
+_Head = tuple[str | None, str | None, str | None, list[str]]
+
+
+def _headline(block: _Block) -> _Head:
     """(kicker, title, subtitle, banners). Three lines are kicker, title and subtitle; of two, a
     ——subtitle or a body straight below makes the second the subtitle, else the first is a kicker."""
     banners, lines = block.head[:-3], block.head[-3:]
@@ -166,10 +184,14 @@ def _section_heading(text: str) -> bool:
     return len(text) <= 30 and len(HAN.findall(text)) >= 2 and not NOT_HEADING.search(text) and balanced(text)
 
 
-def _article(block: _Block) -> tuple[Article, list[Extra]]:
-    kicker, title, subtitle, banners = _headline(block)
-    sections: list[tuple[str | None, list[str]]] = [(None, [])]
-    extras: list[Extra] = []
+def _article(block: _Block, head: _Head | None = None, section: str | None = None,
+             outlet: str | None = None) -> tuple[Article, list[Extra]]:  # fmt: skip
+    """The block's article: its headline fields (a digest item's, with the item's outlet and the
+    section its label names, when given) and its body."""
+    kicker, title, subtitle, banners = head or _headline(block)
+    sections: list[tuple[str | None, list[str]]] = [(section, [])]
+    stated, outlet_line = item_source(outlet) if outlet else (Metadata(), None)
+    extras: list[Extra] = [outlet_line] if outlet_line else []
     body = [line for line in block.body if line]
     for i, text in enumerate(body):
         kind = _body_kind(text, body[i + 1 :])
@@ -180,14 +202,59 @@ def _article(block: _Block) -> tuple[Article, list[Extra]]:
         else:
             extras.append(Extra(kind, text))  # type: ignore[arg-type]
     frozen = tuple(Section(h, tuple(ps)) for h, ps in sections if h is not None or ps)
-    return Article(kicker, title, subtitle, frozen, tuple(extras), stated_in(extras)), [Extra("banner", b) for b in banners]
+    article = Article(kicker, title, subtitle, frozen, tuple(extras), stated.merged(stated_in(extras)))
+    return article, [Extra("banner", b) for b in banners]
+
+
+# A digest's item heads, (outlet, headline) by (block, line), and its labels' (block, line).
+_Digest = tuple[dict[tuple[int, int], tuple[str, str]], set[tuple[int, int]]]
+
+
+def _digest(blocks: list[_Block]) -> _Digest:
+    """A digest's item heads and category labels among the headline lines, by (block, line): an item
+    is a headline line over an indented body, and the page's running text is its lines' by block."""
+    lines = [(b, n, text) for b, block in enumerate(blocks) for n, text in enumerate([*block.head, *block.body])]
+    texts = [text for _, _, text in lines]
+    heading = [n < len(blocks[b].head) for b, n, _ in lines]
+    digest = find_digest(
+        texts,
+        lambda i: heading[i] and bool(blocks[lines[i][0]].body),
+        lambda i: next((j for j in range(i + 1, len(texts)) if texts[j]), None),
+        lambda i: not heading[i] and _body_kind(texts[i], []) == "text",
+    )
+    return {lines[i][:2]: item for i, item in digest.heads.items()}, {lines[i][:2] for i in digest.labels}
+
+
+def _item_head(block: _Block, b: int, digest: _Digest, category: str | None) -> tuple[str | None, _Head | None, str | None]:
+    """(the category now, the item's headline fields, its outlet) for a block of a digest page; a
+    label above the item names its section, as it does for the items after it."""
+    heads, labels = digest
+    lines = [(n, text) for n, text in enumerate(block.head) if text]
+    category = next((text for n, text in reversed(lines) if (b, n) in labels), category)
+    item = next((n for n, _ in lines if (b, n) in heads), None)
+    if item is None:
+        return category, None, None
+    outlet, headline = heads[(b, item)]
+    above = [text for n, text in lines if n < item and (b, n) not in labels]
+    below = [text for n, text in lines if n > item]
+    return category, (None, headline, strip_dash(below[0]) if below else None, above + below[1:]), outlet
 
 
 def parse_epaper(text: str, source: str) -> Document:
-    """Structure of a decoded e-paper page."""
+    """Structure of a decoded e-paper page (one article per item on a digest page)."""
     articles, page_extras = [], []
-    for block in _blocks(text):
-        article, banners = _article(block)
+    blocks = _blocks(text)
+    digest, category = _digest(blocks), None
+    for b, block in enumerate(blocks):
+        head, outlet = None, None
+        if digest[0]:
+            category, head, outlet = _item_head(block, b, digest, category)
+            if head is None and not block.body and all((b, n) in digest[1] for n, t in enumerate(block.head) if t):
+                continue  # a category's label on its own: it names the sections of the items below
+        article, banners = _article(block, head, category if head else None, outlet)
         page_extras += banners
         articles.append(article)
+    if digest[0]:
+        articles, top = own_headline_apart(articles)
+        page_extras = top + page_extras
     return Document(source=source, articles=tuple(articles), extras=tuple(page_extras), metadata=stated_in(page_extras))

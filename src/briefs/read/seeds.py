@@ -13,9 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..document import EXTRA_KINDS, Article, Document, Extra, ExtraKind, Section
+from ..document import (
+    EXTRA_KINDS,
+    Article,
+    Document,
+    Extra,
+    ExtraKind,
+    Metadata,
+    Section,
+)
 from ..text.datelines import is_dateline
-from ..text.marks import CLOSERS, SENTENCE_END
+from .cuts import continues, opens_mid_sentence
+from .digests import Digest, find_digest, item_source, own_headline_apart
 from .lines import (
     PageLine,
     heading_like,
@@ -40,8 +49,6 @@ from .lines import (
 LineKind = Literal["banner", "meta", "label", "byline", "note", "caption", "heading", "subtitle", "text"]
 # What a heading turns out to be by its position.
 HeadingRole = Literal["title", "kicker", "section"]
-# Marks Chinese typesetting never starts a line with: a line that does continues the one above.
-_NON_INITIAL = tuple("，、,：:" + SENTENCE_END + CLOSERS)
 
 
 @dataclass
@@ -52,6 +59,7 @@ class _Draft:
     sections: list[tuple[str | None, list[str]]] = field(default_factory=list)
     extras: list[Extra] = field(default_factory=list)
     closed: bool = False
+    metadata: Metadata = field(default_factory=Metadata)  # what the article states besides its meta lines
 
     @property
     def has_body(self) -> bool:
@@ -59,7 +67,8 @@ class _Draft:
 
     def freeze(self) -> Article:
         sections = tuple(Section(h, tuple(ps)) for h, ps in self.sections if h is not None or ps)
-        return Article(self.kicker, self.title, self.subtitle, sections, tuple(self.extras), stated_in(self.extras))
+        stated = self.metadata.merged(stated_in(self.extras))
+        return Article(self.kicker, self.title, self.subtitle, sections, tuple(self.extras), stated)
 
 
 def _base_kind(line: PageLine, markdown: bool) -> LineKind:
@@ -93,14 +102,15 @@ def _kinds(lines: list[PageLine], markdown: bool) -> list[LineKind]:
             # Names standing alone at the end of the text, not a heading over more text.
             if nxt is None or nxt.gap >= 2 or kinds[i + 1] in EXTRA_KINDS:
                 kinds[i] = "byline"
-        if kinds[i] == "heading" and not line.level and nxt is not None and nxt.text.startswith(_NON_INITIAL):
+        if kinds[i] == "heading" and not line.level and nxt is not None and opens_mid_sentence(nxt.text):
             kinds[i] = "text"  # the next line continues it: a cut sentence, not a heading
     return kinds
 
 
 class _Builder:
-    def __init__(self, lines: list[PageLine], kinds: list[LineKind]):
-        self.lines, self.kinds = lines, kinds
+    def __init__(self, lines: list[PageLine], kinds: list[LineKind], digest: Digest):
+        self.lines, self.kinds, self.digest = lines, kinds, digest
+        self.category: str | None = None  # the label over the digest items that follow
         self.articles: list[_Draft] = []
         self.extras: list[Extra] = []
         self.open = False  # the last paragraph may still be continued
@@ -158,9 +168,14 @@ class _Builder:
             paragraphs.append(text)
         self.open = True
 
-    def _open_incomplete(self) -> bool:
+    def _open_paragraph(self) -> str | None:
+        """The last paragraph, while it may still be continued and ends no sentence."""
         cur = self.current
-        return bool(self.open and cur and cur.sections and cur.sections[-1][1] and not is_complete(cur.sections[-1][1][-1]))
+        last = cur.sections[-1][1][-1] if self.open and cur and cur.sections and cur.sections[-1][1] else None
+        return last if last is not None and not is_complete(last) else None
+
+    def _open_incomplete(self) -> bool:
+        return self._open_paragraph() is not None
 
     def _extra(self, kind: ExtraKind, text: str, page_level: bool = False) -> None:
         target = self.extras if page_level or self.current is None else self.current.extras
@@ -175,6 +190,15 @@ class _Builder:
         if level == 1:
             self.briefs = False
 
+    def _item(self, outlet: str, headline: str) -> None:
+        """A digest item: an article of its own, its outlet stated, in the section its label names."""
+        if self.kicker is not None:  # the digest's own headline, read as a kicker over the first item
+            self._extra("banner", self.kicker, page_level=True)
+        stated, outlet_line = item_source(outlet)
+        item = _Draft(title=headline, sections=[(self.category, [])], extras=[outlet_line], metadata=stated)
+        self.articles.append(item)
+        self.kicker, self.open, self.briefs = None, False, False
+
     def _byline(self, text: str) -> None:
         for part in split_credits(text):
             self._extra("note" if is_note(part) else "byline", part, page_level=is_note(part))
@@ -186,8 +210,16 @@ class _Builder:
         for i, (line, shape) in enumerate(zip(self.lines, self.kinds)):
             kind: LineKind | HeadingRole = shape
             text = line.text
-            if kind == "heading" and not line.level and line.gap == 0 and self._open_incomplete():
-                kind = "text"  # a hard-wrapped line of the paragraph above
+            if i in self.digest.heads:
+                self._item(*self.digest.heads[i])
+                last = "title"
+                continue
+            if i in self.digest.labels:
+                self.category = text
+                continue
+            open_paragraph = self._open_paragraph()
+            if kind == "heading" and not line.level and open_paragraph and (line.gap == 0 or continues(open_paragraph, text)):
+                kind = "text"  # a hard-wrapped line of the paragraph above, or the rest of its cut sentence
             if kind == "subtitle" and last != "title":
                 kind = "text"
             if kind == "text" and line.gap >= 2 and short_single_clause(text) and not self._open_incomplete():
@@ -227,5 +259,13 @@ def parse(text: str, source: str) -> Document:
     """Structure of a decoded page."""
     lines = scan(text)
     markdown = any(line.level for line in lines)
-    articles, extras = _Builder(lines, _kinds(lines, markdown)).build()
+    kinds = _kinds(lines, markdown)
+    # A # line is the page's own headline: never an item's head or a category's label.
+    texts = [line.text if line.level != 1 else "" for line in lines]
+    digest = find_digest(texts, lambda i: i + 1 < len(kinds) and kinds[i + 1] == "text",
+                         lambda i: i + 1, lambda i: kinds[i] == "text" and lines[i].gap > 0)  # fmt: skip
+    articles, extras = _Builder(lines, kinds, digest).build()
+    if digest:
+        articles, top = own_headline_apart(articles)
+        extras = top + extras
     return Document(source=source, articles=tuple(articles), extras=tuple(extras), metadata=stated_in(extras))

@@ -18,6 +18,7 @@ import regex as re
 from ...text.datelines import is_dateline
 from ...text.marks import HAN, PROSE_MARKS
 from ...text.spaces import SPACES
+from ..cuts import continues, ends_open, opens_mid_sentence
 from ..furniture import Furniture, classify, link_like, link_line
 from ..lines import (
     PageLine,
@@ -128,12 +129,35 @@ class WebLines:
     kinds: list[Furniture | None]  # the furniture a line is by its shape, if any
     menus: set[int]  # lines in a menu or a list of links
     alts: list[str]  # the alt texts of the page's images
+    spaced: bool  # most lines stand apart by an empty line, so an empty line is no sign of a cut
 
     def next_text(self, i: int) -> str | None:
-        """The next line after ``i`` that may be article text."""
+        """The next line after ``i`` that may be article text, with the rest of its sentence where an
+        empty line cut it."""
         following = (j for j in range(i + 1, len(self.lines)) if self.may_be_text(j))
         j = next(following, None)
-        return None if j is None else self.lines[j].text
+        if j is None:
+            return None
+        text = self.lines[j].text
+        while self.cut_after(j):
+            j += 1
+            text += self.lines[j].text
+        return text
+
+    def goes_on(self, before: str, j: int, heading: bool = False) -> bool:
+        """Whether line ``j``, past an empty line, is the rest of the sentence ``before`` leaves open:
+        by their shapes (``continues``; under a heading-shaped line only ``opens_mid_sentence``), or, on
+        a page that sets its blocks without empty lines, by that one empty line (an image leaves two)."""
+        line = self.lines[j]
+        if not line.gap or not self.may_be_text(j) or not ends_open(before):
+            return False
+        if not self.spaced and line.gap == 1:
+            return True
+        return opens_mid_sentence(line.text) if heading else continues(before, line.text)
+
+    def cut_after(self, i: int, heading: bool = False) -> bool:
+        """Line ``i``'s sentence goes on in the next line, past an empty line (``goes_on``)."""
+        return i + 1 < len(self.lines) and self.goes_on(self.lines[i].text, i + 1, heading)
 
     def may_be_text(self, i: int) -> bool:
         """Neither furniture by its shape nor part of a menu or a list of links."""
@@ -144,7 +168,8 @@ def read_lines(text: str) -> WebLines:
     """A web page's text, line by line, judged by shape and by run."""
     lines, bold, alts = _scan(text)
     kinds = [classify(line.text) for line in lines]
-    return WebLines(lines, bold, kinds, _menus(lines, bold, kinds), alts)
+    spaced = 2 * sum(1 for line in lines[1:] if line.gap) >= len(lines) - 1
+    return WebLines(lines, bold, kinds, _menus(lines, bold, kinds), alts, spaced)
 
 
 def headline_index(web: WebLines) -> int | None:

@@ -1,11 +1,12 @@
 """A news web page's text → Document: one article, its furniture kept apart as extras.
 
-A web page is one article under one headline (a digest page's items become
-the sections of that article). Around it stand the site's furniture lines
-(``furniture``): they become extras, never paragraphs, and the metadata they
-state (date, source, author) becomes page-level ``发布日期:``/``来源:``/``作者:``
-meta extras. The headline is a ``#`` line, or the headline-shaped line above
-the date and source line, or the first headline-shaped line above the body.
+A web page is one article under one headline; a digest page (items led by
+【outlet】headline, ``digests``) is one article per item. Around it stand the
+site's furniture lines (``furniture``): they become extras, never paragraphs,
+and the metadata they state (date, source, author) becomes page-level
+``发布日期:``/``来源:``/``作者:`` meta extras. The headline is a ``#`` line, or
+the headline-shaped line above the date and source line, or the first
+headline-shaped line above the body.
 Body lines are judged by the rules of any text page (``layout``: captions,
 bylines, lead labels); a short line over running text is a section heading.
 Once a closing line (责任编辑, 免责声明, 上一篇, 返回首页, comments) follows
@@ -20,6 +21,7 @@ import regex as re
 
 from ...document import Article, Document, Extra, ExtraKind, Metadata, Section
 from ...text.marks import HAN
+from ..digests import Digest, find_digest, item_source, own_headline_apart
 from ..furniture import Furniture, classify, link_like, page_meta, split_tail
 from ..lines import (
     is_byline,
@@ -88,11 +90,27 @@ class _Page:
     metadata: Metadata = Metadata()
     ended: bool = False
     related: bool = False
+    digest: Digest = field(default_factory=Digest)
+    done: list[Article] = field(default_factory=list)  # a digest's articles read so far
+    category: str | None = None  # the label over the digest items that follow
+    stated: Metadata = field(default_factory=Metadata)  # what the article states of itself: a digest item's outlet
 
     @property
     def has_body(self) -> bool:
-        """Running text has been read: a closing line after it ends the article."""
-        return any(running(p) for _, paragraphs in self.sections for p in paragraphs)
+        """Running text has been read: a closing line after it ends the article (or the digest)."""
+        done = (p for article in self.done for p in article.paragraphs)
+        return any(running(p) for p in done) or any(running(p) for _, paragraphs in self.sections for p in paragraphs)
+
+    def article(self) -> Article:
+        sections = tuple(Section(h, tuple(ps)) for h, ps in self.sections if h is not None or ps)
+        return Article(None, self.title, self.subtitle, sections, tuple(self.extras), self.stated)
+
+    def item(self, outlet: str, headline: str) -> None:
+        """A digest item opens an article of its own, in the section its category's label names."""
+        self.done.append(self.article())
+        self.stated, outlet_line = item_source(outlet)
+        self.title, self.subtitle, self.extras = headline, None, [outlet_line]
+        self.sections = [(self.category, [])]
 
     def extra(self, kind: ExtraKind, text: str) -> None:
         (self.extras if kind in ("caption", "byline") else self.page).append(Extra(kind, text))
@@ -105,10 +123,10 @@ class _Page:
             self.ended = True
         self.related = self.related or kind.role == "related"  # a list of links runs on to the next body line
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, text: str, goes_on: bool = False) -> None:
         paragraphs = self.sections[-1][1]
-        if paragraphs and paragraphs[-1].endswith(("，", "、", ",")):
-            paragraphs[-1] += text  # one sentence set over several lines
+        if paragraphs and (goes_on or paragraphs[-1].endswith(("，", "、", ","))):
+            paragraphs[-1] += text  # one sentence set over several lines, or cut by an empty line
         elif text:
             paragraphs.append(text)
 
@@ -120,7 +138,7 @@ class _Page:
         if self.web.lines[i].level >= 2 or (self.web.bold[i] and bold_heading(text)):
             return True
         following = self.web.next_text(i)
-        if following is None or not rich(following):
+        if following is None or not rich(following) or self.web.cut_after(i, heading=True):
             return False
         return bool(NUMERAL.match(text)) or (heading_text(text) and len(HAN.findall(text)) >= _BARE_HEADING)
 
@@ -131,8 +149,10 @@ class _Page:
     def body_line(self, i: int, text: str) -> None:
         line = self.web.lines[i]
         last = self.sections[-1][1][-1] if self.sections[-1][1] else None
-        if last is not None and last.endswith(("，", "、", ",")):
-            self.paragraph(text)  # the sentence above goes on
+        # The text after a bracketed heading (【来源】标题) stands on its own line, never half a sentence.
+        cut = self.web.goes_on(last or "", i) and not (i and _bracket_item(self.web.lines[i - 1].text))
+        if last is not None and (last.endswith(("，", "、", ",")) or cut):
+            self.paragraph(text, goes_on=True)  # the sentence above goes on
         elif text == self.title or is_note(text):
             self.extra("note", text)
         elif is_meta(text):
@@ -154,7 +174,7 @@ class _Page:
             self.section(text)
         elif line.gap >= 2 and self._lone_description(i, text, last):
             self.extra("caption", text)  # a lone short description under an image
-        elif not HAN.search(text) and len(text) <= _STRAY:
+        elif not HAN.search(text) and len(text) <= _STRAY and not self.web.cut_after(i):
             self.extra("note", text)
         else:
             self.paragraph(text)
@@ -169,7 +189,12 @@ class _Page:
                 continue
             if tail is not None:
                 kind = None
-            if (self.related and kind is None and link_like(text)) or i in self.web.menus:
+            if i in self.digest.heads:  # an item's head and a category's label, whatever their shape says
+                self.item(*self.digest.heads[i])
+                self.related, subtitle_slot = False, True
+            elif i in self.digest.labels:
+                self.category, self.related = text, False
+            elif (self.related and kind is None and link_like(text)) or i in self.web.menus:
                 self.extra("note", text)
             elif kind is not None:
                 self.furniture(text, kind)
@@ -183,17 +208,22 @@ class _Page:
                 self.furniture(tail, Furniture("note", "prompt", ends_article=True))
 
     def document(self, source: str) -> Document:
-        sections = tuple(Section(h, tuple(ps)) for h, ps in self.sections if h is not None or ps)
-        article = Article(None, self.title, self.subtitle, sections, tuple(self.extras))
-        notes = [Extra("note", alt) for alt in self.web.alts]
-        return Document(source=source, articles=(article,), extras=tuple(self.page + notes), metadata=self.metadata)
+        articles, top = own_headline_apart([*self.done, self.article()])
+        page = top + self.page + [Extra("note", alt) for alt in self.web.alts]
+        return Document(source=source, articles=tuple(articles), extras=tuple(page), metadata=self.metadata)
 
 
 def parse_web(text: str, source: str) -> Document:
-    """Structure of a web page's decoded text: one article and its furniture as extras."""
+    """Structure of a web page's decoded text: one article (one per item on a digest page) and its
+    furniture as extras."""
     web = read_lines(text)
-    page = _Page(web)
+    texts = [line.text for line in web.lines]
     headline = headline_index(web)
+    digest = find_digest(texts, lambda i: rich(web.next_text(i) or ""), lambda i: i + 1,
+                         lambda i: i != headline and web.may_be_text(i) and rich(texts[i]))  # fmt: skip
+    page = _Page(web, digest=digest)
+    if headline in digest.heads:
+        headline = None  # the page's first line is its first item: the page has no headline of its own
     if headline is not None:
         page.title = web.lines[headline].text
         for i in range(headline):  # the site's name, menus and crumbs above the headline
