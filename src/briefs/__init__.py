@@ -15,7 +15,8 @@ The package's folders are its architecture; data flows one way, down this list
 - ``glossary/``  fixed English for terms and names; pinyin for the rest.
 - ``figures/``   quantities: find, read in English, check and repair a translation.
 - ``read/``      a file → Document, one reader per input form, chosen from one table of file types:
-  ``seeds``, ``epaper``, ``web/`` (text, HTML), ``pdf/``; the page rules they share in ``lines``.
+  ``seeds``, ``epaper``, ``web/`` (text, HTML), ``pdf/``; the page rules they share in ``lines``,
+  ``cuts`` and ``digests``.
 - ``text/``      the rules of Chinese text used everywhere: marks, spaces, sentences, script, words, dates, datelines.
 - root modules:  ``document`` (Document → Article → Section, typed metadata), ``brief`` (the Brief),
   ``config`` (TOML → dataclasses), ``cache`` (SQLite), ``protocols`` (Translator, Summarizer),
