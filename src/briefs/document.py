@@ -83,6 +83,8 @@ class Document:
     layout_reason: str = field(default="", metadata=_NOT_CONTENT)
     script: str = field(default="simplified", metadata=_NOT_CONTENT)  # or "traditional": read through a simplified copy
     metadata: Metadata = field(default=Metadata(), metadata=_SPARSE)
+    # What the reader could not keep as it was ("3 bytes could not be decoded"): said once per file by the commands.
+    warnings: tuple[str, ...] = field(default=(), metadata=_NOT_CONTENT)
 
 
 def as_dict(obj: Any) -> Any:

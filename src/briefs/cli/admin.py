@@ -10,7 +10,7 @@ import typer
 
 from ..errors import BriefsError
 from ..models.stub import KINDS
-from .app import ConfigOption, app, fail, warn
+from .app import ConfigOption, app, debug, fail, os_failure, user_errors, warn
 
 if TYPE_CHECKING:
     from ..cache import Cache
@@ -28,11 +28,9 @@ def models_list(
     from ..models import model_statuses
     from ..models.converted import converted_models
 
-    try:
+    with user_errors():
         statuses = model_statuses(load_config(config))
         converted = converted_models()
-    except BriefsError as err:
-        fail(err)
     for s in statuses:
         typer.echo(f"{s.role:<11} {s.engine:<11} {s.model or '-':<36} {'ok' if s.available else 'MISSING':<8} {s.where}")
     for c in converted:
@@ -47,10 +45,8 @@ def models_download(
     """Download a model into the Hugging Face cache (needs network)."""
     from ..models import download_model
 
-    try:
+    with user_errors("save the model in"):
         path = download_model(name, revision)
-    except BriefsError as err:
-        fail(err)
     typer.echo(str(path))
 
 
@@ -60,16 +56,14 @@ StubKind = Enum("StubKind", {kind: kind for kind in KINDS}, type=str)
 
 @models_app.command("make-stub")
 def models_make_stub(
-    directory: Annotated[Path, typer.Argument(help="Where to save the model.")],
+    directory: Annotated[Path, typer.Argument(readable=False, help="Where to save the model.")],
     kind: Annotated[StubKind, typer.Option("--kind", help="marian copies its input; t5 and m2m100 are random.")] = StubKind.marian,
 ) -> None:
     """Build a tiny deterministic model for tests and trials (no download)."""
     from ..models import make_stub
 
-    try:
+    with user_errors("save the model in"):
         make_stub(directory, kind.value)
-    except BriefsError as err:
-        fail(err)
     typer.echo(f"built a tiny {kind.value} model in {directory}")
 
 
@@ -89,6 +83,11 @@ def _on_cache(action: Callable[["Cache"], _T]) -> _T:
     except BriefsError as err:
         fail(err)
         raise  # fail() always exits; this keeps type checkers sure of it
+    except OSError as err:  # the cache folder or file, where BRIEFS_CACHE_DIR points, cannot be used
+        if debug:
+            raise
+        fail(os_failure(err, "use the cache at"))
+        raise
     finally:
         cache.close()
 

@@ -13,13 +13,13 @@ import typer
 from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, BriefsError
 from ..registry import SUMMARIZERS, TRANSLATORS, spoken
 from ..signals import Interrupted, handled
-from .app import LAYOUT_HELP, PAGES_HELP, ConfigOption, app, debug, fail, warn
+from .app import LAYOUT_HELP, PAGES_HELP, ConfigOption, app, debug, fail, input_paths, os_failure, user_errors, warn
 
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(metavar="INPUT...", help=PAGES_HELP)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the briefs, their JSON sidecars and index.md.")] = Path("outputs"),
+    paths: Annotated[list[str], typer.Argument(metavar="INPUT...", help=PAGES_HELP)],
+    out: Annotated[Path, typer.Option("--out", "-o", readable=False, help="Folder for the briefs, their JSON sidecars and index.md.")] = Path("outputs"),
     config: ConfigOption = None,
     translator: Annotated[Optional[str], typer.Option("--translator", help=f"Translation engine: {spoken(TRANSLATORS)}.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Translation model: hub id or local directory.")] = None,
@@ -48,9 +48,13 @@ def run(
     try:
         settings = apply_overrides(load_config(config), overrides)
         with handled():
-            report = brief_files(paths, out, settings, Options(full=full, bilingual=bilingual), make_progress(quiet, verbose), warn)
+            report = brief_files(input_paths(paths), out, settings, Options(full=full, bilingual=bilingual), make_progress(quiet, verbose), warn)
     except BriefsError as err:
         fail(err)
+    except OSError as err:
+        if debug:
+            raise
+        fail(os_failure(err, "use"))
     except KeyboardInterrupt as stop:
         if debug:
             raise
@@ -67,13 +71,13 @@ class EvalFormat(str, Enum):
 
 @app.command("eval")
 def eval_command(
-    src: Annotated[Path, typer.Option("--src", help="Source file: Chinese, one segment per line.")],
-    ref: Annotated[Path, typer.Option("--ref", help="Reference file: English, line-aligned with --src.")],
+    src: Annotated[Path, typer.Option("--src", readable=False, help="Source file: Chinese, one segment per line.")],
+    ref: Annotated[Path, typer.Option("--ref", readable=False, help="Reference file: English, line-aligned with --src.")],
     translator: Annotated[Optional[list[str]], typer.Option("--translator", metavar="ENGINE", help="Engine to score; repeat for a side-by-side table. Default: the configured one.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Model for the model engines: hub id or local directory.")] = None,
     config: ConfigOption = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N segments.")] = None,
-    save_hyp: Annotated[Optional[Path], typer.Option("--save-hyp", help="Folder for each engine's output, <engine>.en.")] = None,
+    save_hyp: Annotated[Optional[Path], typer.Option("--save-hyp", readable=False, help="Folder for each engine's output, <engine>.en.")] = None,
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="table: aligned text; json: one object.")] = EvalFormat.table,
     raw: Annotated[bool, typer.Option("--raw", help="Score the engine alone: no cache, figure or glossary checks, guard.")] = False,
     cache: Annotated[bool, typer.Option("--cache", help="Use the translation cache (default: a fresh one per engine, so speed is measured).")] = False,
@@ -87,11 +91,9 @@ def eval_command(
     from ..eval.evaluate import evaluate_files
     from ..eval.scores import table
 
-    try:
+    with user_errors():
         result = evaluate_files(src, ref, load_config(config), translator or [None], model=model, limit=limit,
                                 raw=raw, use_cache=cache, save_hyp=save_hyp, warn=warn)  # fmt: skip
-    except BriefsError as err:
-        fail(err)
     if format is EvalFormat.json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -8,9 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import BriefsError
+from ..errors import BriefsError, os_reason
 from ..registry import TRANSLATORS, spoken
-from .app import ConfigOption, app, fail
+from .app import ConfigOption, app, user_errors
 
 
 def _translation_input(text: Optional[str], file: Optional[Path]) -> list[str]:
@@ -19,15 +19,17 @@ def _translation_input(text: Optional[str], file: Optional[Path]) -> list[str]:
     if file is not None:
         try:
             return file.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError) as err:
-            raise BriefsError(f"{file}: cannot read it as UTF-8 text ({err})") from None
+        except OSError as err:
+            raise BriefsError(f"cannot read {file}: {os_reason(err)}") from None
+        except UnicodeDecodeError as err:
+            raise BriefsError(f"{file}: cannot read it as UTF-8 text ({err.reason} at byte {err.start})") from None
     return sys.stdin.read().splitlines()
 
 
 @app.command()
 def translate(
     text: Annotated[Optional[str], typer.Argument(help="Chinese text. Default: --file, else standard input.")] = None,
-    file: Annotated[Optional[Path], typer.Option("--file", help="A UTF-8 file of Chinese lines.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", readable=False, help="A UTF-8 file of Chinese lines.")] = None,
     config: ConfigOption = None,
     translator: Annotated[Optional[str], typer.Option("--translator", help=f"Engine: {spoken(TRANSLATORS)}.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Hub id or local model directory.")] = None,
@@ -41,13 +43,11 @@ def translate(
 
     overrides = {"translator.engine": translator, "translator.model": model, "translator.beams": beams,
                  "translator.max_new_tokens": max_new_tokens, "translator.int8": int8}  # fmt: skip
-    try:
+    with user_errors():
         settings = apply_overrides(load_config(config), overrides)
         lines = _translation_input(text, file)
         engine, notes = build_translator(settings)
         for note in notes:
             typer.echo(f"briefs: note: {note}", err=True)
         english = translate_lines(engine, lines)
-    except BriefsError as err:
-        fail(err)
     sys.stdout.write("".join(line + "\n" for line in english))

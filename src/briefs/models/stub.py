@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 import warnings
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import BriefsError
+from ..errors import BriefsError, os_reason
 
 KINDS = ("marian", "t5", "m2m100")
 SEED = 20240501
@@ -47,7 +48,13 @@ def make_stub(directory: Path, kind: str = "marian") -> Path:
     if kind not in builders:
         raise BriefsError(f"unknown stub kind {kind!r}; choose one of {', '.join(KINDS)}")
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        # Saving is the last step: a folder that cannot take the files is said before the model is built.
+        with tempfile.TemporaryFile(dir=directory):
+            pass
+    except OSError as err:
+        raise BriefsError(f"cannot save a model in {directory}: {os_reason(err)}") from None
     from transformers.utils import logging
 
     logging.disable_progress_bar()

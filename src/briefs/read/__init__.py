@@ -19,6 +19,7 @@ from ..document import Document, Extra
 from ..errors import InputError
 from ..registry import load
 from ..text.script import is_traditional
+from .decoding import decoding_warnings, shown_path
 from .lines import is_prose
 
 
@@ -55,7 +56,10 @@ def reader_for(data: bytes, source: str) -> Reader:
 
 def read_bytes(data: bytes, source: str, layout: str = "auto") -> Document:
     """A page's bytes, by file type (a saved web page, a PDF) or by the shape of its text."""
-    return with_script(bodies_only(load(reader_for(data, source).target)(data, source, layout)))
+    with decoding_warnings() as warnings:
+        doc = load(reader_for(data, source).target)(data, source, layout)
+    doc = dataclasses.replace(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
+    return with_script(bodies_only(doc))
 
 
 def bodies_only(doc: Document) -> Document:
@@ -84,11 +88,13 @@ def with_script(doc: Document) -> Document:
 def read_path(path: Path | str, layout: str = "auto") -> Document:
     """Read one file; an unreadable or non-Chinese file is an InputError naming it."""
     path = Path(path)
+    # The name as the briefs, the index and every message show it: a name that is not UTF-8 is escaped.
+    source = shown_path(path)
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
-    return read_bytes(data, str(path), layout)
+        raise InputError(source, f"cannot read: {err.strerror or err}") from None
+    return read_bytes(data, source, layout)
 
 
 class _Callable(types.ModuleType):

@@ -29,6 +29,9 @@ def read_all(files: list[Path], context: RunContext) -> list[Document]:
             docs.append(read_path(path, context.config.reader.layout))
         except InputError as err:
             skip(context, str(err))
+            continue
+        for warning in docs[-1].warnings:  # briefed all the same: said once, the run's status unchanged
+            context.warn(f"briefs: {docs[-1].source}: {warning}")
     return docs
 
 
