@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import threading
+import time
 
 import pytest
 
 from briefs.cache import MIGRATIONS, Cache, CachedSummarizer, CachedTranslator
+from briefs.cache.connection import patiently
 
 
 class CountingTranslator:
@@ -114,6 +117,61 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
         p.join(60)
     assert [p.exitcode for p in procs] == [0, 0]
     assert Cache(path).info()["entries"][0]["count"] == 2 * 20 * 25
+
+
+def test_opening_waits_while_another_run_writes_a_fresh_file(tmp_path):
+    """Turning a fresh file to WAL while another connection writes it is refused at once, whatever the busy
+    timeout (SQLite will not wait where waiting could deadlock): the open tries again until the writer is done.
+    Two runs starting on a fresh cache met this, and one stopped with "database is locked"."""
+    path = tmp_path / "fresh.sqlite3"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+        sqlite3.connect(path, timeout=60).execute("PRAGMA journal_mode = WAL")  # what the open met, at once
+    done = threading.Timer(0.3, lambda: writer.execute("COMMIT"))
+    done.start()
+    cache = Cache(path)
+    cache.put_many("translation", "x", {"a": "b"})
+    assert cache.get_many("translation", "x", ["a"]) == {"a": "b"}
+    assert cache.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    done.join()
+    cache.close()
+    writer.close()
+
+
+def _busy() -> sqlite3.OperationalError:
+    err = sqlite3.OperationalError("database is locked")
+    err.sqlite_errorcode = sqlite3.SQLITE_BUSY
+    return err
+
+
+def test_patiently_retries_only_a_busy_file_and_only_for_so_long():
+    tries = []
+
+    def busy_twice():
+        tries.append(time.monotonic())
+        if len(tries) < 3:
+            raise _busy()
+        return "done"
+
+    assert patiently(busy_twice) == "done" and len(tries) == 3
+
+    def broken():
+        tries.append(0)
+        raise sqlite3.OperationalError("no such table: entries")
+
+    tries.clear()
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        patiently(broken)
+    assert len(tries) == 1
+
+    def always_busy():
+        raise _busy()
+
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+        patiently(always_busy, patience=0.2)
+    assert time.monotonic() - started < 1
 
 
 class FailingAfter:

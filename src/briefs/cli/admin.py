@@ -105,12 +105,19 @@ def cache_info() -> None:
 
 @cache_app.command("check")
 def cache_check() -> None:
-    """Run SQLite's integrity check on the cache, repairing nothing. Exit status 1 if it is damaged."""
-    cache_path, (problem, entries) = _on_cache(lambda cache: (cache.path, cache.check()))
-    if problem is not None:
+    """Run SQLite's integrity check on the cache and read every entry, repairing nothing. Exit status 1 if it is damaged."""
+    cache_path, health = _on_cache(lambda cache: (cache.path, cache.check()))
+    if health.problem is not None:
         typer.echo(
-            f"briefs: the cache {cache_path} is damaged ({problem}); "
+            f"briefs: the cache {cache_path} is damaged ({health.problem}); "
             "`briefs cache clear` or the next run will move it aside and start a fresh one",
+            err=True,
+        )
+        raise typer.Exit(1)
+    if health.damaged:
+        typer.echo(
+            f"briefs: the cache {cache_path} is damaged ({health.damaged} of its {health.entries} entries cannot be read); "
+            "the next run drops those and makes them again",
             err=True,
         )
         raise typer.Exit(1)
@@ -118,7 +125,7 @@ def cache_check() -> None:
         typer.echo(f"ok: no cache yet at {cache_path}")
         return
     typer.echo(f"ok: {cache_path} passes SQLite's integrity check")
-    typer.echo(f"ok: {entries} entries")
+    typer.echo(f"ok: {health.entries} entries, each one readable")
 
 
 @cache_app.command("clear")

@@ -88,4 +88,4 @@ def make_tools(config: Config, warn: Callable[[str], None], cache: Cache | None 
     engines = build_engines(config)
     for note in engines.notes:
         warn(f"briefs: {note}")
-    return assemble_tools(config, engines.translator, engines.summarizer, cache or Cache.default(), engines.notes)
+    return assemble_tools(config, engines.translator, engines.summarizer, cache or Cache.default(warn), engines.notes)
