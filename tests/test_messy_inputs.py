@@ -72,8 +72,10 @@ def test_a_page_cut_short_mid_character_keeps_every_article(encoding, cut, lost)
         (PAGE, "gb18030", b"\xff\xff\xff"),
         (TRADITIONAL, "big5", b"\xff"),
         (PAGE, "utf-8-sig", b"\xff\x00"),
+        (PAGE_A, "utf-8", b"\x00"),
     ],
-    ids=["utf8-one-nul", "utf8-stray-byte", "gbk-one-nul", "gbk-three-stray-bytes", "big5-stray-byte", "bom-two-bytes"],
+    ids=["utf8-one-nul", "utf8-stray-byte", "gbk-one-nul", "gbk-three-stray-bytes", "big5-stray-byte", "bom-two-bytes",
+         "short-page-one-nul"],  # fmt: skip
 )
 def test_a_few_bytes_that_are_not_text_become_replacement_characters_counted_once(text, encoding, junk):
     data, expected = broken(text, encoding, junk)
@@ -90,12 +92,13 @@ def test_a_clean_page_has_no_warning():
     ("data", "reason"),
     [
         (random.Random(23).randbytes(4096), "binary file, not text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file, not text"),
         (b"\x00" * 64 + PAGE.encode()[:60], "binary file, not text"),
         (PAGE.encode()[:60] + b"\xff" * 200, "cannot decode"),
         (b"\x81\x20" * 3, "cannot decode"),
         (b"Only English here, and one bad byte: \xff\n", "no Chinese text"),
     ],
-    ids=["random-bytes", "mostly-nul", "mostly-undecodable", "nothing-decodable", "no-chinese"],
+    ids=["random-bytes", "png-header", "mostly-nul", "mostly-undecodable", "nothing-decodable", "no-chinese"],
 )
 def test_a_page_that_is_mostly_not_text_is_still_skipped(tmp_path, data, reason):
     path = tmp_path / "bad.txt"

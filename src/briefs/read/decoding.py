@@ -29,8 +29,7 @@ from ..text.spaces import unify_newlines
 
 # Lead-byte ranges of each charset's high-frequency hanzi block.
 _FREQUENT_LEAD = {"gb18030": (0xB0, 0xD7), "big5": (0xA4, 0xC6)}
-# A stray control byte or two is damage (a NUL in a crawled page); binary data is full of them.
-_FEW_CONTROLS = 3
+# A stray control byte is damage (a NUL in a crawled page); more than 1 in 100 characters is binary data.
 _STRAY_CONTROL = re.compile(r"[^\P{Cc}\n\r\t\f]")
 # Each undecodable byte is first marked as the lone surrogate U+DC00 + byte (as surrogateescape does,
 # but for any byte: GB18030 reports "0" of a cut 4-byte sequence as undecodable too), then counted.
@@ -109,7 +108,7 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(source, "empty file")
     text, bad = _decode(data, source)
     text, controls = _STRAY_CONTROL.subn("\ufffd", text)
-    if controls > _FEW_CONTROLS and controls * 100 > len(text):
+    if controls > 1 and controls * 100 > len(text):
         raise InputError(source, "binary file, not text")
     if _mostly_damaged(text, bad + controls):
         reason = "binary file, not text" if controls >= bad else "cannot decode: not UTF-8, GB18030/GBK or Big5 text"
