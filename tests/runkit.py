@@ -1,9 +1,12 @@
-"""Shared by the batch-run tests: a simulated Ctrl-C, and a run-wide output that counts what it is given."""
+"""Shared by the batch-run tests: a simulated Ctrl-C, the output folder changed under a run, and a
+run-wide output that counts what it is given."""
 
 from __future__ import annotations
 
 import os
 import signal
+from pathlib import Path
+from typing import Callable
 
 import briefs.render.run_wide
 import briefs.run.output
@@ -52,6 +55,40 @@ def signal_at_write(n: int, signum: int, *, mid_pair: bool = False) -> None:
     briefs.run.output.write_brief = write
 
 
+def at_write(monkeypatch, n: int, action: Callable[[Path], None]) -> None:
+    """``action(output folder)`` as the n-th brief is about to be written: the folder changed under the run."""
+    real, calls = briefs.run.output.write_brief, []
+
+    def write(out: Path, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == n:
+            action(out)
+        return real(out, *args, **kwargs)
+
+    monkeypatch.setattr(briefs.run.output, "write_brief", write)
+
+
+def close_folder_at_write(n: int) -> None:
+    """For a ``briefs run`` in a process of its own: the output folder is made read-only as its n-th brief
+    is about to be written (permission lost). Called before the run starts; the process ends with the run."""
+    real, calls = briefs.run.output.write_brief, []
+
+    def write(out: Path, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == n:
+            out.chmod(0o555)
+        return real(out, *args, **kwargs)
+
+    briefs.run.output.write_brief = write
+
+
+# Root writes anywhere: where the tests run as root, a run is made without the capabilities that let it.
+AS_A_USER = (
+    ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"]
+    if os.geteuid() == 0 else []
+)  # fmt: skip
+
+
 class Tally:
     """A run-wide output that notes every brief it is given and how often it is finished."""
 
@@ -60,12 +97,14 @@ class Tally:
     def __init__(self) -> None:
         self.added: list[tuple[int, int, str]] = []  # (document number, article index, file name)
         self.finished = 0
+        self.in_folder: list[str] = []  # the briefs the folder held when it was finished
 
     def add(self, doc_number: int, name: str, brief) -> None:
         self.added.append((doc_number, brief.article_index, name))
 
-    def finish(self) -> str:
+    def finish(self, folder) -> str:
         self.finished += 1
+        self.in_folder = sorted(name for name, _ in folder)
         return "".join(f"{name}\n" for _, _, name in sorted(self.added))
 
 

@@ -1,4 +1,4 @@
-"""How a brief reads: Markdown for people, a sidecar for programs, an index for the run."""
+"""How a brief reads: Markdown for people, a sidecar for programs, an index for the folder."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import dataclasses
 import json
 
 from briefs.brief import BilingualLine, Brief, Counts, EngineInfo, KeyFigure, SectionBrief
-from briefs.render.markdown import IndexRow, brief_markdown, brief_sidecar, identity_fields, index_markdown
+from briefs.render.markdown import brief_markdown, brief_sidecar, identity_fields
+from briefs.render.run_wide import Index, IndexRow, index_markdown
 from briefs.run.names import brief_stem, slug
 
 ENGINES = EngineInfo(
@@ -112,17 +113,36 @@ def test_identity_signature_fields():
     assert identity_fields("engine:gloss|dict:cedict@1a2b|v:0.1") == {"engine": "gloss", "dict": "cedict@1a2b", "v": "0.1"}
 
 
+def row(name: str, brief: Brief) -> IndexRow:
+    """The index's row of a brief, read from its sidecar as the run reads it from the folder."""
+    return IndexRow.of(name, json.loads(json.dumps(brief_sidecar(brief, generated_at=""))))
+
+
 def test_index_is_ordered_by_source_then_date_then_article_whatever_the_write_order():
     second = make_brief(article_index=2, title_en="Second", date="2019-10-08")
     first = make_brief(article_index=1, title_en="First", warnings=("x",), date="2019-10-09")
     other = make_brief(article_index=1, title_en="Other page", source_file="seeds/001.txt", date=None)
-    index = index_markdown([IndexRow.of("b.md", second), IndexRow.of("a.md", first), IndexRow.of("c.md", other)])
+    index = index_markdown([row("b.md", second), row("a.md", first), row("c.md", other)])
     rows = [l for l in index.splitlines() if l.startswith("| [")]
     assert rows == [
-        "| [Second](b.md) | 2019-10-08 | `000_3550f0e559f805fd.txt` #2 | 1 | 0 |",
-        "| [First](a.md) | 2019-10-09 | `000_3550f0e559f805fd.txt` #1 | 1 | 1 |",
-        "| [Other page](c.md) |  | `001.txt` #1 | 1 | 0 |",
+        "| [Second](<b.md>) | 2019-10-08 | `000_3550f0e559f805fd.txt` #2 | 1 | 0 |",
+        "| [First](<a.md>) | 2019-10-09 | `000_3550f0e559f805fd.txt` #1 | 1 | 1 |",
+        "| [Other page](<c.md>) |  | `001.txt` #1 | 1 | 0 |",
     ]
+
+
+def test_the_index_is_built_from_the_sidecars_it_is_given_not_from_the_briefs_of_the_run():
+    index = Index()
+    index.add(0, "ignored.md", make_brief(title_en="Written this run"))
+    earlier = brief_sidecar(make_brief(title_en="Written by an earlier run"), generated_at="")
+    text = index.finish([("earlier.md", earlier)])
+    assert "[Written by an earlier run](<earlier.md>)" in text and "ignored.md" not in text and "1 briefs." in text
+
+
+def test_a_sidecar_missing_fields_or_holding_odd_types_still_gives_a_row():
+    assert IndexRow.of("x.md", {"source_file": "p.txt", "article_index": "1", "title_en": 5, "figures": None}) == IndexRow(
+        "x.md", None, None, "p.txt", 0, 0, 0
+    )
 
 
 def figure(english: str, kind: str, value: float, measures: str = "项目", unit: str | None = None, prominent: bool = False) -> KeyFigure:

@@ -67,7 +67,7 @@ def test_one_brief_per_article_with_sidecars_and_an_index(stub_run):
     assert len(briefs) == 7
     assert all(b.with_suffix(".json").exists() for b in briefs)
     index = (tmp / "out" / "index.md").read_text()
-    assert all(f"]({b.name})" in index for b in briefs)
+    assert all(f"](<{b.name}>)" in index for b in briefs)
     assert "7 briefs written, 0 files skipped" in result.stderr
 
 

@@ -56,7 +56,20 @@ def test_a_run_wide_output_added_to_the_list_gets_every_brief_and_is_finished_on
     assert tally.finished == 1
     assert (tmp / "out" / "tally.txt").read_text(encoding="utf-8") == "".join(f"{n}\n" for n in written)
     index = (tmp / "out" / "index.md").read_text(encoding="utf-8")  # the first output of the list is still there
-    assert all(f"]({name})" in index for name in written)
+    assert all(f"](<{name}>)" in index for name in written)
+
+
+def test_a_run_wide_output_is_finished_with_every_brief_in_the_folder_earlier_runs_too(workspace, monkeypatch):
+    tmp, inputs = workspace
+    (inputs / PAGES[1]).rename(tmp / PAGES[1])
+    assert run(tmp, inputs, "out").exit_code == 0  # the first page alone
+    (tmp / PAGES[1]).rename(inputs / PAGES[1])
+    (inputs / PAGES[0]).unlink()
+    made = add_tally(monkeypatch)
+    assert run(tmp, inputs, "out").exit_code == 0  # the second page alone, into the same folder
+    [tally] = made
+    assert len(tally.added) == 1  # this run's brief
+    assert tally.in_folder == brief_names(tmp / "out") and len(tally.in_folder) == 2  # the folder's
 
 
 def test_a_run_that_stops_short_finishes_no_run_wide_output(workspace, monkeypatch):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -36,21 +37,34 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     write_together([(path, data)])
 
 
-def write_together(files: Sequence[tuple[Path, str | bytes]]) -> None:
+def write_together(files: Sequence[tuple[Path, str | bytes]], replaced: Sequence[Path] = ()) -> None:
     """Write every file or none: all go to temporary files first, then are renamed in order with
-    interrupts held back, so a brief and its sidecar appear together. A process killed outright
-    between two renames leaves the earlier files only; ``remove_leftovers`` tidies them at the next start."""
+    interrupts held back, so a brief and its sidecar appear together; the ``replaced`` files (what
+    they supersede under other names) are removed in the same moment, in order. A process killed
+    outright between two renames leaves the earlier files only; ``remove_leftovers`` tidies them at
+    the next start. An ``OSError`` (a full disk, a folder gone) names the file it was about as its
+    ``filename``, not a temporary's."""
     temporaries: list[str] = []
+    path = files[0][0] if files else None
     try:
         for path, data in files:
             temporaries.append(_temporary(path, data))
         with held():
             for tmp, (path, _) in zip(temporaries, files):
                 os.replace(tmp, path)
-    except BaseException:
+            for path in replaced:
+                path.unlink(missing_ok=True)
+    except BaseException as err:
         for tmp in temporaries:
-            Path(tmp).unlink(missing_ok=True)
+            _discard(tmp)
+        if isinstance(err, OSError) and path is not None:
+            raise OSError(err.errno, err.strerror or str(err), str(path)) from err
         raise
+
+
+def _discard(tmp: str) -> None:
+    with suppress(OSError):  # the folder may be gone or closed to us: the error that stopped the write is the one to tell
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _temporary(path: Path, data: str | bytes) -> str:
@@ -61,7 +75,7 @@ def _temporary(path: Path, data: str | bytes) -> str:
             os.fchmod(handle.fileno(), 0o666 & ~_umask())  # mkstemp's 0600 would hide briefs from the user's group
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _discard(tmp)
         raise
     return tmp
 

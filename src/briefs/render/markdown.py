@@ -1,12 +1,12 @@
-"""Brief → Markdown, JSON sidecar and index. Pure text; deterministic (no clock in Markdown)."""
+"""Brief → Markdown and JSON sidecar. Pure text; deterministic (no clock in Markdown).
+
+Every value taken from a page reaches the Markdown through ``escape`` (as text or
+as a code span), so a page's own markup is shown, never rendered.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Sequence
-
-import regex as re
 
 from ..brief import BilingualLine, Brief, KeyFigure
 from ..document import as_dict
@@ -14,51 +14,55 @@ from ..figures.salience import rank
 from ..protocols import identity_fields
 from ..read.lines import jump
 from ..text.dates import english_date
+from .escape import code, text
 
 DAGGER = "†"
 GLOSS_NOTE = "word-by-word dictionary gloss, not a translation"
 MAX_TABLE_FIGURES = 10
 
 
-def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
-
-
 def _english(line: BilingualLine) -> str:
-    text = line.en + (DAGGER if line.fallback else "")
+    out = text(line.en) + (DAGGER if line.fallback else "")
     if line.flagged:
-        text += " [figures: " + "; ".join(line.flagged) + "]"
-    return text
+        out += " [figures: " + "; ".join(map(text, line.flagged)) + "]"
+    return out
 
 
 def _header(brief: Brief) -> list[str]:
-    out = [f"# {brief.title_en or '(untitled article)'}", ""]
+    out = [f"# {text(brief.title_en) or '(untitled article)'}", ""]
     if brief.title_source == "lead":
         out += ["*The page gives this article no headline: the title is its first words.*", ""]
     if brief.kicker_en:
-        out += [f"*{brief.kicker_en}*", ""]
+        out += [f"*{text(brief.kicker_en)}*", ""]
     if brief.subtitle_en:
-        out += [f"*— {brief.subtitle_en}*", ""]
-    rows = [("Chinese title", (brief.title_zh or "(none)") if brief.title_source == "page" else f"(none; first words: {brief.title_zh})")]
-    rows.append(("Source", f"`{brief.source_file}`, article {brief.article_index} of {brief.article_count}"))
-    if brief.date:
-        rows.append(("Date", english_date(brief.date) + ("" if brief.date_source != "file" else " (from the file name)")))
-    if brief.publication_zh:
-        rows.append(("Publication", f"{brief.publication_en} ({brief.publication_zh})"))
-    if brief.page:
-        rows.append(("Page", brief.page))
-    if brief.jumps:
-        rows.append(("Jumps", continuation(brief.jumps)))
-    if brief.author_zh:
-        rows.append(("Author", f"{brief.author_en} ({brief.author_zh})"))
+        out += [f"*— {text(brief.subtitle_en)}*", ""]
+    out += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in _facts(brief)), ""]
     engines = brief.engines
-    rows.append(("Engines", f"translation: {engines.translator_engine}; summary: {engines.summarizer_engine}"))
-    out += ["| | |", "|---|---|", *(f"| {k} | {_cell(v)} |" for k, v in rows), ""]
-    notes = list(engines.notes)
+    notes = [text(n) for n in engines.notes]
     if engines.translator_engine == "gloss":
         notes.append(f"The English below is a {GLOSS_NOTE}: it shows what the article is about, not what it says.")
     out += [f"> **Note:** {n}" for n in notes] + ([""] if notes else [])
     return out
+
+
+def _facts(brief: Brief) -> list[tuple[str, str]]:
+    """The header table's rows, each value already Markdown (page text escaped)."""
+    title = text(brief.title_zh)
+    rows = [("Chinese title", (title or "(none)") if brief.title_source == "page" else f"(none; first words: {title})")]
+    rows.append(("Source", f"{code(brief.source_file, in_table=True)}, article {brief.article_index} of {brief.article_count}"))
+    if brief.date:
+        rows.append(("Date", text(english_date(brief.date)) + ("" if brief.date_source != "file" else " (from the file name)")))
+    if brief.publication_zh:
+        rows.append(("Publication", f"{text(brief.publication_en)} ({text(brief.publication_zh)})"))
+    if brief.page:
+        rows.append(("Page", text(brief.page)))
+    if brief.jumps:
+        rows.append(("Jumps", text(continuation(brief.jumps))))
+    if brief.author_zh:
+        rows.append(("Author", f"{text(brief.author_en)} ({text(brief.author_zh)})"))
+    engines = brief.engines
+    rows.append(("Engines", text(f"translation: {engines.translator_engine}; summary: {engines.summarizer_engine}")))
+    return rows
 
 
 def continuation(jumps: Sequence[str]) -> str:
@@ -90,11 +94,11 @@ def _figures(brief: Brief) -> list[str]:
         return []
     out = ["## Key figures", "", "| Figure | Measures | Chinese |", "|---|---|---|"]
     for f in rows:
-        chinese = f"{_cell(f.source)} · {_cell(f.measures_zh)}" if f.measures_zh else _cell(f.source)
-        out.append(f"| {_cell(f.english)} | {_cell(f.measures_en)} | {chinese} |")
+        chinese = f"{text(f.source)} · {text(f.measures_zh)}" if f.measures_zh else text(f.source)
+        out.append(f"| {text(f.english)} | {text(f.measures_en)} | {chinese} |")
     out += ["", "<details>", f"<summary>Every figure of the article ({len(brief.figures)}), in page order</summary>", ""]
     out += ["| Figure | Chinese | In the clause |", "|---|---|---|"]
-    out += [f"| {_cell(f.english)} | {_cell(f.source)} | {_cell(f.clause_zh or f.sentence_zh)} |" for f in brief.figures]
+    out += [f"| {text(f.english)} | {text(f.source)} | {text(f.clause_zh or f.sentence_zh)} |" for f in brief.figures]
     return out + ["", "</details>", ""]
 
 
@@ -104,7 +108,7 @@ def _sections(brief: Brief) -> list[str]:
         return []
     out = ["## Sections", ""]
     for section in named:
-        out += [f"### {section.heading_en} · {section.heading_zh}", ""]
+        out += [f"### {text(section.heading_en)} · {text(section.heading_zh)}", ""]
         if section.summary:
             out += [" ".join(_english(line) for line in section.summary), ""]
     return out
@@ -115,20 +119,20 @@ def _full(brief: Brief, bilingual: bool) -> list[str]:
         return []
     out = ["## Chinese and English" if bilingual else "## Full text", ""]
     for line in brief.full:
-        out += ([f"> {line.zh}", ""] if bilingual else []) + [_english(line), ""]
+        out += ([f"> {text(line.zh)}", ""] if bilingual else []) + [_english(line), ""]
     return out
 
 
 def _footer(brief: Brief) -> list[str]:
     c, e = brief.counts, brief.engines
-    out = ["---", "", f"Translator: `{e.translator}`  ", f"Summarizer: `{e.summarizer}`  "]
+    out = ["---", "", f"Translator: {code(e.translator)}  ", f"Summarizer: {code(e.summarizer)}  "]
     out.append(
         f"Figures: {c.figure_repairs} repaired, {c.figure_flags} flagged · "
         f"glossary terms enforced: {c.glossary_repairs} · guard fallbacks: {c.guard_fallbacks}"
     )
     if c.guard_fallbacks:
         out += ["", f"{DAGGER} The model's output for this sentence failed the quality guard; a {GLOSS_NOTE} is shown instead."]
-    out += [f"", *(f"Warning: {w}" for w in brief.warnings)] if brief.warnings else []
+    out += ["", *(f"Warning: {text(w)}" for w in brief.warnings)] if brief.warnings else []
     return out
 
 
@@ -187,32 +191,3 @@ def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
         "warnings": list(brief.warnings),
         "generated_at": generated_at,
     }
-
-
-@dataclass(frozen=True)
-class IndexRow:
-    """What index.md says of one brief: all a long run keeps of it once the brief is written."""
-
-    name: str
-    title_en: str | None
-    date: str | None
-    source_file: str
-    article_index: int
-    figures: int
-    warnings: int
-
-    @classmethod
-    def of(cls, name: str, brief: Brief) -> IndexRow:
-        return cls(name, brief.title_en, brief.date, brief.source_file, brief.article_index, len(brief.figures), len(brief.warnings))
-
-
-def index_markdown(rows: Sequence[IndexRow]) -> str:
-    """All briefs of a run, by source file, then date, then article, whatever order they were written in."""
-    out = ["# Briefs", "", f"{len(rows)} briefs.", "", "| Brief | Date | Source | Figures | Warnings |", "|---|---|---|---|---|"]
-    for row in sorted(rows, key=lambda r: (r.source_file, r.date or "", r.article_index)):
-        title = _cell(row.title_en or "(untitled article)")
-        out.append(
-            f"| [{title}]({row.name}) | {row.date or ''} | `{_cell(Path(row.source_file).name)}` #{row.article_index} "
-            f"| {row.figures} | {row.warnings} |"
-        )
-    return "\n".join(out) + "\n"

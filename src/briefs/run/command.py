@@ -17,7 +17,7 @@ from ..read import read_path
 from .context import RunContext
 from .inputs import Inputs, collect_inputs
 from .local import run_batch
-from .output import check_out_dir, remove_leftovers
+from .output import check_out_dir, remove_if_empty, remove_leftovers
 from .progress import Progress
 from .report import RunReport
 
@@ -48,8 +48,8 @@ def run_command(
     try:
         return _run(inputs, RunContext(out, config, options, progress, RunReport(), warn))
     finally:
-        if created and not any(out.iterdir()):  # a run that wrote nothing leaves no folder behind
-            out.rmdir()
+        if created:  # a run that wrote nothing leaves no folder behind
+            remove_if_empty(out)
 
 
 def _run(inputs: Inputs, context: RunContext) -> RunReport:
