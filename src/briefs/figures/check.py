@@ -21,8 +21,9 @@ Why each step, in order:
 ``repairs`` counts figures repaired (and figures copied in Chinese), not edits.
 Soft figures are matched when present but never repaired or flagged: ordinals
 and counts of up to ten written in Chinese numerals (三大, 两名), which English
-says as "both", "a", "triple" or leaves to the list that follows, and the count
-of one. Pure text.
+says as "both", "a", "triple" or leaves to the list that follows, the count
+of one, and approximate numerals (一两元, 两三千元, 十多家, 几十个), which English
+may give by either bound, by both, or in words ("a couple of", "dozens of"). Pure text.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..text.marks import ATTACHED, HAN
-from .english_numbers import EnglishNumber, english_numbers
+from .english_numbers import (
+    CURRENCY_BEFORE, QUALIFIED_AFTER, QUALIFIED_BEFORE, RANGE_JOINER, EnglishNumber, english_numbers,
+)
 from .figure import Figure, FigureCheck
 from .find import find_figures
 from ..text.dates import MONTHS
@@ -41,18 +44,6 @@ from .numerals import read_number, significant_digits, to_decimal
 
 _SCALE_WORD = r"(?:(?:trillion|billion|million|thousand)\s+)?"
 _QUALIFIERS = ("more than", "nearly", "about", "less than", "up to")
-_CURRENCY = r"(?:RMB|CNY|USD|US\$|HK\$|\$|¥)"
-# Ways English says a number is approximate or a bound, before or after it.
-_QUALIFIED_BEFORE = re.compile(
-    r"\b(?:more than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|at least|nearly|almost|close to"
-    r"|approximately|approx\.|about|around|roughly|some|an estimated|less than|fewer than|under|below|up to"
-    rf"|at most|within|no more than)\s+(?:{_CURRENCY}\s*)?$",
-    re.IGNORECASE,
-)
-_QUALIFIED_AFTER = re.compile(  # a unit may come between: "4 billion yuan and above"
-    r"(?:\s+[A-Za-z]+){0,3}?(?:\s*(?:\+|-?plus\b|-odd\b)|\s+(?:or|and) (?:more|above|over|so|less)\b)", re.IGNORECASE
-)
-_CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s*$")
 _SPACE_BEFORE_MARK = re.compile(rf" (?=[{re.escape(ATTACHED)}])")
 
 
@@ -79,7 +70,7 @@ def verify(zh: str, figures: Sequence[Figure], en: str) -> FigureCheck:
     matched = _match_by_value(targets, tokens)
     fixes = [(t, (tokens[k].start, tokens[k].end, _rewrite(targets[t], tokens[k])))
              for t, k in matched.items() if not tokens[k].canonical]
-    for t, k in _pair_strays(targets, tokens, matched, _codes(zh, figures), en):
+    for t, k in _pair_strays(targets, tokens, matched, _claims(targets, tokens, matched, en), _codes(zh, figures), en):
         matched[t] = k
         fixes.append((t, (tokens[k].start, tokens[k].end, _rewrite(targets[t], tokens[k]))))
     fixes += _requalify(targets, matched, tokens, en)
@@ -120,13 +111,13 @@ def _targets(figures: Sequence[Figure]) -> list[_Target]:
         else:
             targets.append(_Target(f, to_decimal(f.value), "value", _soft(f)))
             if f.value_high is not None:
-                targets.append(_Target(f, to_decimal(f.value_high), "high", False))
+                targets.append(_Target(f, to_decimal(f.value_high), "high", f.vague))
     return targets
 
 
 def _soft(f: Figure) -> bool:
     worded = not any(ch.isdigit() for ch in f.source)
-    return f.kind == "count" and (f.value == 1 or (worded and f.value <= 10))
+    return f.vague or (f.kind == "count" and (f.value == 1 or (worded and f.value <= 10)))
 
 
 def _fits(target: _Target, token: EnglishNumber) -> bool:
@@ -162,9 +153,25 @@ def _match_by_value(targets: list[_Target], tokens: list[EnglishNumber]) -> dict
     return matched
 
 
-def _pair_strays(targets, tokens, matched, codes, en) -> list[tuple[int, int]]:
-    """Unmatched figures to stray numbers, where only one reading is possible."""
-    used = set(matched.values())
+def _claims(targets, tokens, matched, en) -> set[int]:
+    """The matched numbers and those a vague figure owns besides, which are no strays: the other
+    end of "two or three thousand" or "30–40 million", or, where English gives neither bound, the first
+    free number inside the range ("some 2,500 yuan" for 两三千元)."""
+    claimed = set(matched.values())
+    for figure in dict.fromkeys(tg.figure for tg in targets if tg.figure.vague):
+        mine = [matched[t] for t, tg in enumerate(targets) if tg.figure == figure and t in matched]
+        low, high = to_decimal(figure.value), to_decimal(figure.value_high)
+        inside = [k for k, tok in enumerate(tokens) if k not in claimed and low <= tok.value <= high]
+        for k in mine or inside[:1]:
+            claimed.add(k)
+            joined = [j for j in (k - 1, k + 1) if 0 <= j < len(tokens) and j not in claimed]
+            claimed.update(j for j in joined if RANGE_JOINER.fullmatch(
+                en, min(tokens[j].end, tokens[k].end), max(tokens[j].start, tokens[k].start)))
+    return claimed
+
+
+def _pair_strays(targets, tokens, matched, used, codes, en) -> list[tuple[int, int]]:
+    """Unmatched figures to stray numbers (not ``used``), where only one reading is possible."""
     open_ = [t for t, tg in enumerate(targets) if t not in matched and not tg.soft and tg.role != "month"]
     free = [k for k, tok in enumerate(tokens) if k not in used and _stray(tok, codes, en)]
     repairable = [t for t in open_ if targets[t].role in ("value", "high")]
@@ -240,12 +247,13 @@ def _requalify(targets, matched, tokens, en) -> list[tuple[int, tuple[int, int, 
     for t, k in matched.items():
         target, token = targets[t], tokens[k]
         qualifier = _qualifier(target.figure)
-        if qualifier is None or target.soft or target.role != "value" or target.figure.value_high is not None:
+        precise = not target.figure.vague and (target.soft or target.figure.value_high is not None)
+        if qualifier is None or target.role != "value" or precise:
             continue
         before = en[: token.start]
-        if _QUALIFIED_BEFORE.search(before) or _QUALIFIED_AFTER.match(en[token.end:]):
+        if QUALIFIED_BEFORE.search(before) or QUALIFIED_AFTER.match(en[token.end:]):
             continue
-        currency = _CURRENCY_BEFORE.search(before)
+        currency = CURRENCY_BEFORE.search(before)
         at = currency.start() if currency else token.start
         text = f"{qualifier} " if at else f"{qualifier.capitalize()} "
         fixes.append((t, (at, at, text)))
@@ -267,7 +275,7 @@ def _place_by_unit(targets, matched, tokens, en):
             m = orphans[0]
             text = f"{read_number(targets[t].value)} {unit}"
             qualifier = _qualifier(targets[t].figure)
-            if qualifier and targets[t].role == "value" and not _QUALIFIED_BEFORE.search(en[: m.start()]):
+            if qualifier and targets[t].role == "value" and not QUALIFIED_BEFORE.search(en[: m.start()]):
                 text = f"{qualifier} {text}"
             yield t, (m.start(), m.end(), text)
 

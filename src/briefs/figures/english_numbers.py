@@ -40,6 +40,21 @@ _WORDS = re.compile(
 _ORDINAL_VALUES = ordinal_words()
 _ORDINAL_WORDS = re.compile(rf"\b(?:{units.alternation(_ORDINAL_VALUES)})\b", re.IGNORECASE)
 
+_CURRENCY = r"(?:RMB|CNY|USD|US\$|HK\$|\$|¥)"
+# Ways English says a number is approximate or a bound, before or after it.
+QUALIFIED_BEFORE = re.compile(
+    r"\b(?:more than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|at least|nearly|almost|close to"
+    r"|approximately|approx\.|about|around|roughly|some|an estimated|less than|fewer than|under|below|up to"
+    rf"|at most|within|no more than)\s+(?:{_CURRENCY}\s*)?$",
+    re.IGNORECASE,
+)
+QUALIFIED_AFTER = re.compile(  # a unit may come between: "4 billion yuan and above"
+    r"(?:\s+[A-Za-z]+){0,3}?(?:\s*(?:\+|-?plus\b|-odd\b)|\s+(?:or|and) (?:more|above|over|so|less)\b)", re.IGNORECASE
+)
+CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s*$")
+# What joins the two ends of a range: "one or two", "2,000 to 3,000", "30–40 million".
+RANGE_JOINER = re.compile(r"\s*(?:[-–—~]|to|or|and)\s*")
+
 
 @dataclass(frozen=True)
 class EnglishNumber:

@@ -13,6 +13,8 @@ from typing import Literal
 FigureKind = Literal["quantity", "percent", "count", "date", "ordinal"]
 # What a reader scans a brief for: no plain dates, no ordinals.
 KEY_KINDS: tuple[FigureKind, ...] = ("quantity", "percent", "count")
+# What joins the two ends of a range the source states (5至10万元, 10%-20%).
+RANGE_SEPARATORS = ("至", "到", "-", "~", "～", "—", "－", "〜")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,12 @@ class Figure:
     end: int
     kind: FigureKind = "quantity"
     value_high: float | int | None = None  # the high end of a range
+
+    @property
+    def vague(self) -> bool:
+        """A range whose bounds the source leaves unsaid (一两元, 几十家, 十多户; see ``approximate``):
+        English may give either bound, both, or words alone ("a couple of", "dozens of")."""
+        return self.value_high is not None and not any(s in self.source for s in RANGE_SEPARATORS)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,10 @@ Kinds of figure:
   date      2022年, 3月23日, 2016年4月, 9月份, 2022年末; value is YYYYMMDD with
             zeros for the parts not given (2016年4月 → 20160400, 3月23日 → 323)
   ordinal   第一 → "first", 第十四 → "14th"
-Dates and ordinals are read but are not key figures (``key_figures``).
+Dates (``dates``) and ordinals are read but are not key figures (``key_figures``).
+Approximate numerals are ranges with value and value_high (``approximate``):
+一两元 "1–2 yuan", 两三千元 "2,000–3,000 yuan", 十几个 "more than ten", 几十家
+"dozens of", 上百项 "about a hundred", 成千上万 "thousands of".
 Not figures at all: bare numbers with no unit or counter (codes such as 101线,
 53所, 2025版), numbers touching Latin letters or plus signs (5G, 4A级,
 3+4+20+22), a lone 一 (an article more often than a count), and Chinese
@@ -25,9 +28,10 @@ from decimal import Decimal
 from typing import Callable, Iterator
 
 from ..document import Article
-from ..text.dates import MONTHS
 from . import units
-from .figure import KEY_KINDS, Figure, FigureKind
+from .approximate import APPROXIMATE, read_approximate, starts_a_numeral
+from .dates import read_date
+from .figure import KEY_KINDS, RANGE_SEPARATORS, Figure, FigureKind
 from .numerals import (
     CHINESE_DIGIT_CHARS,
     CHINESE_NUMERAL_CHARS,
@@ -48,22 +52,6 @@ __all__ = ["find_figures", "article_figures", "key_figures", "read_number"]
 _ASCII = str.maketrans("０１２３４５６７８９．％＋", "0123456789.%+")
 _CN = CHINESE_NUMERAL_CHARS
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_PERIOD = {"上半年": "first half of {}", "下半年": "second half of {}", "年底": "end of {}", "年末": "end of {}",
-           "年初": "early {}", "底": "end of {}", "末": "end of {}", "初": "early {}",
-           "上旬": "early {}", "中旬": "mid-{}", "下旬": "late {}"}
-
-# Years in Chinese numerals go digit by digit (二〇二二年); typesetting often puts ○ for 〇.
-_YEAR_DIGITS = CHINESE_DIGIT_CHARS.replace("两", "") + "○"
-_CMONTH = "十[一二]?|[一二三四五六七八九]"
-_CDAY = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-# Typeset pages may put a space between Arabic digits and 年 / 月 / 日 (2022 年 3 月).
-_DATE = re.compile(
-    rf"(?<![\d.])(?:(?:(?P<year>\d{{4}}) ?|(?<![{_CN}○])(?P<cyear>[{_YEAR_DIGITS}]{{4}}))年度?"
-    rf"(?:(?: ?(?P<month>\d{{1,2}}) ?|(?P<ymonth>{_CMONTH}))月份?(?:(?: ?(?P<day>\d{{1,2}}) ?|(?P<yday>{_CDAY}))[日号])?)?"
-    rf"|(?P<month2>\d{{1,2}}) ?月份?(?: ?(?P<day2>\d{{1,2}}) ?[日号])?"
-    rf"|(?<![{_CN}])(?P<cmonth>{_CMONTH})月份?(?:(?P<cday>{_CDAY})[日号])?)"
-    rf"(?P<period>{units.alternation(_PERIOD)})?"
-)
 _ORDINAL = re.compile(rf"第(?P<num>\d+|[{_CN}]+)")
 # Chinese numerals may carry a decimal point: 百分之五点二, 三点五亿.
 _CN_DECIMAL = rf"[{_CN}]+(?:点[{CHINESE_DIGIT_CHARS}]+[万亿]*)?"
@@ -74,14 +62,15 @@ _FIGURE = re.compile(
     # a space is taken only where a scale or an approximation follows.
     rf"(?:(?<![\d.+A-Za-z])(?P<num>{_ARABIC})(?![\d+]|\.\d)(?: ?(?P<a1>多|余))?"
     rf"(?: ?(?P<scale>{units.alternation(s for s in SCALES if s != '千')}|千(?![瓦伏克米])))?"
-    rf"|(?<![{_CN}数几上成好])(?P<cnum>{_CN_DECIMAL}))"
+    rf"|(?P<approx>{APPROXIMATE})|(?P<cnum>{_CN_DECIMAL}))"
     rf"(?P<a2>多|余)?"
     rf"(?: ?(?:(?P<pct>%)|(?P<unit>{units.alternation(units.MEASURES)})(?![A-Za-z])(?:/(?P<per>{units.alternation(units.PER)}))?"
     rf"|(?P<counter>{units.alternation(units.COUNTERS)})))?"
     rf"(?P<post>{units.alternation(units.SUFFIX_APPROX.keys() - units.INNER_APPROX.keys())})?"
 )
-_RANGE_SEP = re.compile(r"至|到|[-~～—－〜]")
-_BARE_LOW = re.compile(rf"(?:{units.alternation(units.PREFIX_APPROX)})?(?<![\d.+A-Za-z])(?P<num>\d+(?:\.\d+)?)(?:至|到|[-~～—－〜])$")
+_ADJACENT_DIGITS = re.compile("[一二两三四五六七八九]{2}")
+_RANGE_SEP = re.compile(units.alternation(RANGE_SEPARATORS))
+_BARE_LOW = re.compile(rf"(?:{units.alternation(units.PREFIX_APPROX)})?(?<![\d.+A-Za-z])(?P<num>\d+(?:\.\d+)?)(?:{_RANGE_SEP.pattern})$")
 _PREFIX = re.compile(units.alternation(units.PREFIX_APPROX))
 _SUFFIXES = tuple(units.SUFFIX_APPROX.keys() - units.INNER_APPROX.keys())
 
@@ -92,7 +81,7 @@ def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     i = 0
     while i < len(text):
-        figure = _date(ascii_text, i) or _ordinal(ascii_text, i) or _quantity(ascii_text, i)
+        figure = read_date(ascii_text, i) or _ordinal(ascii_text, i) or _quantity(ascii_text, i)
         if figure is None:
             i += 1
             continue
@@ -122,47 +111,6 @@ def _with_source(figure: Figure, text: str) -> Figure:
                   figure.start, figure.end, figure.kind, figure.value_high)
 
 
-def _date(text: str, i: int) -> Figure | None:
-    m = _DATE.match(text, i)
-    if not m:
-        return None
-    year = int(m["year"]) if m["year"] else _worded_number(m["cyear"], "○", "〇")
-    month = int(m["month"] or m["month2"] or 0) or _worded_number(m["ymonth"] or m["cmonth"])
-    day = int(m["day"] or m["day2"] or 0) or _worded_number(m["yday"] or m["cday"])
-    named = bool(m["month"] or m["month2"] or m["ymonth"] or m["cmonth"]), bool(m["day"] or m["day2"] or m["yday"] or m["cday"])
-    if (year and not 1900 <= year <= 2100) or (named[0] and not 1 <= month <= 12) or (named[1] and not 1 <= day <= 31):
-        return None
-    period, end = m["period"], m.end()
-    if period and not _period_fits(period, month, day):
-        period, end = None, m.start("period")
-    return Figure("", year * 10000 + month * 100 + day, None, _read_date(year, month, day, period),
-                  i, end, "date")
-
-
-def _worded_number(text: str | None, typo: str = "", digit: str = "") -> int:
-    return chinese_numeral_value(text.replace(typo, digit) if typo else text) if text else 0
-
-
-def _period_fits(period: str, month: int, day: int) -> bool:
-    """上半年 / 年底 close a year, 上旬 / 下旬 a month; nothing follows a day."""
-    if day:
-        return False
-    if period in ("上半年", "下半年", "年底", "年末", "年初"):
-        return not month
-    if period in ("上旬", "中旬", "下旬"):
-        return bool(month)
-    return True
-
-
-def _read_date(year: int, month: int, day: int, period: str | None) -> str:
-    month_name = MONTHS[month - 1] if month else ""
-    if day:
-        core = f"{month_name} {day}" + (f", {year}" if year else "")
-    else:
-        core = " ".join(str(p) for p in (month_name, year or "") if p)
-    return _PERIOD[period].format(core) if period else core
-
-
 def _ordinal(text: str, i: int) -> Figure | None:
     m = _ORDINAL.match(text, i)
     if not m:
@@ -179,8 +127,10 @@ def _quantity(text: str, i: int) -> Figure | None:
         value = Decimal(raw) if raw[0].isdigit() else chinese_number(raw)
         return Figure("", plain(value), "%", f"{read_number(value)}%", i, m.end(), "percent")
     m = _FIGURE.match(text, i)
-    if not m or not (m["num"] or m["cnum"]):
+    if not m or not (m["num"] or m["cnum"] or m["approx"]):
         return None
+    if m["approx"]:
+        return _approximate(m, text)
     if m["cnum"]:
         return _worded(m, text)
     value = Decimal(m["num"].replace(",", "")) * SCALES.get(m["scale"] or "", 1)
@@ -191,26 +141,62 @@ def _quantity(text: str, i: int) -> Figure | None:
 
 def _worded(m: re.Match, text: str) -> Figure | None:
     """A Chinese numeral counts only before a counter or a unit, and not in names."""
-    value = chinese_number(m["cnum"])
     unit, counter = m["unit"], m["counter"]
     if unit in units.DIGITS_ONLY_MEASURES or (counter and counter not in units.WORD_COUNTERS):
         return None
-    if not (unit or counter or m["pct"]) or value == 1:
+    # Two digits in a row before the point are a range (``_approximate``) or a code, never one count (一两 is not 12).
+    if not starts_a_numeral(text, m.start("cnum")) or _ADJACENT_DIGITS.search(m["cnum"].partition("点")[0]):
         return None
-    after = text[m.end(): m.end() + 1]
-    if after and (after in units.NAME_TAILS or after in CHINESE_NUMERAL_CHARS):
-        return None  # 二十家子镇 is a town; 五个一 is a slogan
+    value = chinese_number(m["cnum"])
+    if not (unit or counter or m["pct"]) or value == 1 or _in_a_name(text, m.end()):
+        return None
     return _figure(m, value, worded=True)
 
 
+def _in_a_name(text: str, end: int) -> bool:
+    after = text[end: end + 1]
+    return bool(after) and (after in units.NAME_TAILS or after in CHINESE_NUMERAL_CHARS)  # 二十家子镇; 五个一
+
+
+def _approximate(m: re.Match, text: str) -> Figure | None:
+    """一两元 "1–2 yuan", 两三千元, 十几个, 几十万, 上百项: a range whose bounds go unsaid (``approximate``)."""
+    reading, unit, counter = read_approximate(m["approx"]), m["unit"], m["counter"]
+    at = m.start("approx")
+    if reading is None or m["a2"] or counter == "大" or not starts_a_numeral(text, at):
+        return None
+    # 年 and 天 are welcome (五六年 is no plan's name, unlike 三年行动), and a numeral may follow:
+    # 数十家一起做 is "dozens together", not a slogan like 五个一.
+    if not (unit or counter or m["pct"] or reading.bare) or text.startswith(tuple(units.NAME_TAILS), m.end()):
+        return None
+    if unit == "年" and text.startswith("代", m.end()):
+        return None  # 八九十年代 is the eighties and nineties
+    pre, start = _lead(m, unit)
+    unit_en = units.MEASURES[unit] if unit else None
+    if unit_en and m["per"]:
+        unit_en = f"{unit_en} per {units.PER[m['per']]}"
+    if m["pct"]:
+        unit_en, reading_en = "%", f"{reading.words}%" if reading.bounded else f"{reading.words} percent"
+    else:
+        reading_en = f"{reading.words} {unit_en}" if unit_en else reading.words
+    approx = units.PREFIX_APPROX.get(pre or "") or units.SUFFIX_APPROX.get(m["post"] or "")
+    english = f"{approx} {reading_en}" if approx and reading.bounded else reading_en
+    kind: FigureKind = "percent" if m["pct"] else "quantity" if unit else "count"
+    return Figure("", plain(reading.low), unit_en, english, start, m.end(), kind, plain(reading.high))
+
+
+def _lead(m: re.Match, unit: str | None) -> tuple[str | None, int]:
+    """The approximation word before a figure and where the figure starts: 近3年 is "the past 3 years",
+    not "nearly 3 years", so 近 before a duration is left to the words."""
+    if m["pre"] == "近" and unit in units.DURATIONS:
+        return None, m.start("num") if m["num"] else m.start("cnum") if m["cnum"] else m.start("approx")
+    return m["pre"], m.start()
+
+
 def _figure(m: re.Match, value: Decimal, worded: bool) -> Figure | None:
-    pre, unit, counter = m["pre"], m["unit"], m["counter"]
+    unit, counter = m["unit"], m["counter"]
     if counter == "大" and value > 10:
         return None  # 二十大 is a party congress, not "twenty major"
-    start = m.start()
-    if pre == "近" and unit in units.DURATIONS:
-        # 近3年 is "the past 3 years", not "nearly 3 years": leave 近 to the words.
-        pre, start = None, m.start("num") if m["num"] else m.start("cnum")
+    pre, start = _lead(m, unit)
     approx = (units.PREFIX_APPROX.get(pre or "") or units.INNER_APPROX.get(m["a1"] or "")
               or units.INNER_APPROX.get(m["a2"] or "") or units.SUFFIX_APPROX.get(m["post"] or ""))
     small_word = worded and value == value.to_integral_value() and value <= 10

@@ -7,6 +7,7 @@ exactly 2872000000 and reads "2.872 billion" (a float would print
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -47,6 +48,25 @@ def chinese_numeral_value(text: str) -> int:
             total = (total + section + (digit or 0) or 1) * _BIG_UNIT[ch]
             section, digit = 0, None
     return total + section + (digit or 0)
+
+
+# Words that end in a digit: 统一 "unify", 再三 "again and again". Days and ranks are named by a
+# digit after 第, 初, 周, 星期 or 礼拜 (第三, 初一, 周三) and a share after 之 (之一), always with 二, never
+# with 两 (第二, not 第两). Where 周 is "week" (每周, 一周) or 初 "beginning" (年初, 最初) the digit
+# after them starts a count: 每周三四次 is three or four times a week.
+_WORDS_ENDING_IN_A_DIGIT = ("统一", "唯一", "惟一", "同一", "单一", "逐一", "专一", "划一", "如一", "再三")
+_NAMING = ("第", "初", "周", "星期", "礼拜", "之")
+_NOT_NAMING = re.compile(rf"(?:[{CHINESE_NUMERAL_CHARS}每本上下这该当半几数]周|[最当起年月岁]初)$")
+
+
+def ends_a_word(text: str, i: int) -> bool:
+    """Is the digit at ``i`` the last character of a word (统一, 初一, 第三, 周三, 再三) rather than a count?"""
+    digit, before = text[i], text[max(0, i - 2):i]
+    if digit not in _DIGIT or digit == "两":
+        return False
+    if any(before.endswith(word[:-1]) and word[-1] == digit for word in _WORDS_ENDING_IN_A_DIGIT):
+        return True
+    return before.endswith(_NAMING) and not _NOT_NAMING.search(text[max(0, i - 3):i])
 
 
 def chinese_number(text: str) -> Decimal:
