@@ -120,3 +120,13 @@ def test_budget_bounds(summarizer, sentences, budget, expected):
 
 def test_deterministic(summarizer):
     assert summarizer.summarize(REPORT, 80) == ExtractiveSummarizer().summarize(REPORT, 80) == summarizer.summarize(REPORT, 80)
+
+
+def test_the_sentences_of_a_quotation_are_not_points_on_their_own(summarizer):
+    sentences = [
+        "“这个便民服务指南很实用，利用手机就可以了解各个事项的办理流程。",
+        "大厅还设立了党员先锋服务岗，不明白的事解答得很详细。”",
+        "8月31日，在龙城区政务服务大厅，市民刘利这样说。",
+        *REPORT[2:],
+    ]
+    assert not {0, 1, 2} & set(summarizer.summarize(sentences, 1000))

@@ -160,7 +160,7 @@ def test_index_links_reach_their_files_and_rows_hold_whatever_the_names(gloss, t
     written = briefs_in(tmp_path / "out")
     assert len(written) == 2 * len(NAMES)
     assert sorted(index_links(tmp_path / "out")) == written  # every link opens its brief, each brief once
-    assert index_rows(tmp_path / "out") == [5] * len(written)  # no bar or line break cut a row
+    assert index_rows(tmp_path / "out") == [7] * len(written)  # no bar or line break cut a row
 
 
 # A write that fails

@@ -89,6 +89,7 @@ def test_ray_briefs_are_byte_identical_to_local_ones(both_runs):
     tmp, local, on_ray = both_runs
     assert len(files(tmp / "ray", "*.md")) == 7 + 1  # seven briefs and the index
     assert files(tmp / "ray", "*.md") == files(tmp / "local", "*.md")
+    assert files(tmp / "ray", "figures.csv") == files(tmp / "local", "figures.csv") != {}
     assert files(tmp / "ray", "*.json") == files(tmp / "local", "*.json")
     # A sentence two pages share may be translated by two workers at once; locally the second page finds it cached.
     assert translated(on_ray) >= translated(local) > 0

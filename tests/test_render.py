@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 from briefs.brief import BilingualLine, Brief, Counts, EngineInfo, KeyFigure, SectionBrief
-from briefs.render.markdown import brief_markdown, brief_sidecar, identity_fields
+from briefs.render.markdown import brief_markdown, brief_sidecar, identity_fields, table_figures
 from briefs.render.run_wide import Index, IndexRow, index_markdown
 from briefs.run.names import brief_stem, slug
 
@@ -124,11 +124,27 @@ def test_index_is_ordered_by_source_then_date_then_article_whatever_the_write_or
     other = make_brief(article_index=1, title_en="Other page", source_file="seeds/001.txt", date=None)
     index = index_markdown([row("b.md", second), row("a.md", first), row("c.md", other)])
     rows = [l for l in index.splitlines() if l.startswith("| [")]
-    assert rows == [
-        "| [Second](<b.md>) | 2019-10-08 | `000_3550f0e559f805fd.txt` #2 | 1 | 0 |",
-        "| [First](<a.md>) | 2019-10-09 | `000_3550f0e559f805fd.txt` #1 | 1 | 1 |",
-        "| [Other page](<c.md>) |  | `001.txt` #1 | 1 | 0 |",
+    assert [r.split(" | ")[:2] + r.split(" | ")[3:4] for r in rows] == [
+        ["| [Second](<b.md>)", "8 October 2019", "`000_3550f0e559f805fd.txt` #2"],
+        ["| [First](<a.md>)", "9 October 2019", "`000_3550f0e559f805fd.txt` #1"],
+        ["| [Other page](<c.md>)", "", "`001.txt` #1"],
     ]
+    assert [r.rsplit(" | ", 1)[1] for r in rows] == ["0 |", "1 |", "0 |"]  # warnings
+
+
+def test_an_index_row_gives_the_publication_the_gist_and_the_top_key_figure():
+    brief = make_brief(title_en="First")
+    (line,) = [l for l in index_markdown([row("a.md", brief)]).splitlines() if l.startswith("| [")]
+    cells = line.split(" | ")
+    assert cells[2] == f"{brief.publication_en} ({brief.publication_zh})"
+    assert cells[4] == brief.summary[0].en and cells[5] == f"{table_figures(brief.figures)[0].english} ({table_figures(brief.figures)[0].measures_en})"
+
+
+def test_a_long_gist_is_cut_at_a_word_boundary():
+    from briefs.render.run_wide import gist
+
+    point = " ".join(f"word{n}" for n in range(40))
+    assert gist(point) == " ".join(f"word{n}" for n in range(30)) + " …" and gist("Short point.") == "Short point."
 
 
 def test_the_index_is_built_from_the_sidecars_it_is_given_not_from_the_briefs_of_the_run():
@@ -140,8 +156,8 @@ def test_the_index_is_built_from_the_sidecars_it_is_given_not_from_the_briefs_of
 
 
 def test_a_sidecar_missing_fields_or_holding_odd_types_still_gives_a_row():
-    assert IndexRow.of("x.md", {"source_file": "p.txt", "article_index": "1", "title_en": 5, "figures": None}) == IndexRow(
-        "x.md", None, None, "p.txt", 0, 0, 0
+    assert IndexRow.of("x.md", {"source_file": "p.txt", "article_index": "1", "title_en": 5, "figures": None, "summary": [3]}) == IndexRow(
+        "x.md", None, None, "p.txt", 0, None, None, None, 0
     )
 
 

@@ -112,12 +112,14 @@ def test_every_table_row_of_a_brief_keeps_its_cells_whatever_the_page_holds():
 
 @pytest.mark.parametrize("value", HOSTILE, ids=repr)
 def test_the_index_shows_titles_and_dates_as_text_and_links_only_to_the_brief(value):
-    row = IndexRow(f"page {value}.md", f"Title {value}", f"2024 {value}", f"in/{value}.txt", 1, 2, 0)
+    row = IndexRow(f"page {value}.md", f"Title {value}", f"2024 {value}", f"in/{value}.txt", 1,
+                   f"Paper {value}", f"Gist {value}", f"Figure {value}", 0)  # fmt: skip
     md = index_markdown([row])
     links = [c for t in MARKDOWN.parse(md) for c in t.children or [] if c.type == "link_open"]
     assert [link.attrGet("href") for link in links] == [MARKDOWN.normalizeLink(link_target(row.name)[1:-1])]
     assert [m for m in markup(md) if not m.startswith("link_open")] == []
-    assert f"Title {value}" in inline_texts(md) and f"2024 {value}" in inline_texts(md)
+    shown = inline_texts(md)
+    assert all(f"{label} {value}" in shown for label in ("Title", "2024", "Paper", "Gist", "Figure"))
 
 
 @pytest.mark.parametrize(

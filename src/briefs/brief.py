@@ -33,6 +33,7 @@ class KeyFigure:
     sentence_en: str
     clause_zh: str = ""  # the clause of the sentence the figure stands in
     prominent: bool = False  # stated in the headline or the lead paragraph (see figures.salience)
+    high: float | int | None = None  # the high end of a range or an approximation (两三千元: 2,000 to 3,000)
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ _NOT_A_POINT = regex.compile(
     r"|^\p{Han}{2,4}\s*[/／]\s*\S{2,12}$|^图为|扫码|扫一扫|二维码|关注(?:我们|公众号)|点击(?:查看|阅读|进入)|阅读原文|https?://"
 )
 # Who said it, standing alone once the quotation before it is split off: 喀左县委主要领导表示。
-_ATTRIBUTION = regex.compile(r"^[^，。,；;]{2,30}?(?:说|表示|介绍|指出|认为|强调|坦言|透露|告诉记者|称)[。.：:]?$")
+_ATTRIBUTION = regex.compile(r"^[^。“”]{2,40}?(?:说|表示|介绍|指出|认为|强调|坦言|透露|告诉记者|称)[。.：:]?$")
 # A heading that slipped in: short, and no punctuation anywhere.
 _HEADING_MAX = 15
 # Shorter than this (characters) it is a slogan or a fragment, not a statement of the news.
@@ -82,7 +82,8 @@ class ExtractiveSummarizer:
         """Indices of the sentences picked, in source order, about ``budget`` characters in all."""
         if budget <= 0 or not sentences:
             return []
-        candidates = [i for i, s in enumerate(sentences) if is_point(s)] or list(range(len(sentences)))
+        quoted = _inside_quotations(sentences)
+        candidates = [i for i, s in enumerate(sentences) if is_point(s) and i not in quoted] or list(range(len(sentences)))
         pairs = {i: _pairs(sentences[i]) for i in candidates}
         counts = Counter(pair for i in candidates for pair in pairs[i])
         weight = {pair: n**self.coverage for pair, n in counts.items() if n >= 2}  # said once: a detail
@@ -131,6 +132,17 @@ def is_point(sentence: str) -> bool:
     if text.count("“") != text.count("”"):  # one end of a quotation: its other half stands elsewhere
         return False
     return len(text) > _HEADING_MAX or bool(_PUNCTUATION.search(text))
+
+
+def _inside_quotations(sentences: Sequence[str]) -> set[int]:
+    """The sentences that open inside a quotation an earlier sentence opened: a speaker's words, cut into
+    sentences, are no statement of the news on their own."""
+    inside, depth = set(), 0
+    for i, sentence in enumerate(sentences):
+        if depth > 0:
+            inside.add(i)
+        depth = max(0, depth + sentence.count("“") - sentence.count("”"))
+    return inside
 
 
 def size(sentence: str) -> int:

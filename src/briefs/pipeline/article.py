@@ -184,6 +184,12 @@ def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     return _Plan(doc, index, sentences, summary, by_section, figures, publication, author, title, dateline, texts, simplified)
 
 
+def _organisation(tools: Tools, zh: str | None, simplified: Mapping[str, str]) -> str | None:
+    """The English name of a paper or agency the glossary knows (澎湃新闻 → "The Paper"), whatever the engine wrote."""
+    term = tools.glossary.get(simplified.get(zh, zh)) if zh and tools.glossary is not None else None
+    return term.en if term is not None and term.kind == "org" else None
+
+
 def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools, options: Options) -> Brief:
     article = plan.doc.articles[plan.index]
     mine = [checked[t] for t in dict.fromkeys(plan.texts)]
@@ -211,7 +217,7 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
     figure_rows = tuple(
         KeyFigure(
             as_written(s.zh, f, plan.simplified), f.value, f.unit, f.english, f.kind, m, measures_english(en(m)), s.zh, checked[s.zh].en,
-            clause_zh=clause_of(s.zh, f), prominent=s.paragraph == 0 or f.source in (article.title or ""),
+            clause_zh=clause_of(s.zh, f), prominent=s.paragraph == 0 or f.source in (article.title or ""), high=f.value_high,
         )
         for s, f, m in plan.figures
     )
@@ -235,7 +241,7 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
         subtitle_en=en(article.subtitle),
         date=date.iso if date else None,
         publication_zh=plan.publication,
-        publication_en=en(plan.publication),
+        publication_en=_organisation(tools, plan.publication, plan.simplified) or en(plan.publication),
         author_zh=plan.author,
         author_en=en(plan.author),
         title_source="page" if article.title else "lead",

@@ -54,6 +54,10 @@ def _facts(brief: Brief) -> list[tuple[str, str]]:
         rows.append(("Date", text(english_date(brief.date)) + ("" if brief.date_source != "file" else " (from the file name)")))
     if brief.publication_zh:
         rows.append(("Publication", f"{text(brief.publication_en)} ({text(brief.publication_zh)})"))
+    if brief.filed_from_zh:
+        rows.append(("Filed from", f"{text(brief.filed_from_en)} ({text(brief.filed_from_zh)})"))
+    if brief.reporters_zh:
+        rows.append(("Reporters", ", ".join(f"{text(en)} ({text(zh)})" for en, zh in zip(brief.reporters_en, brief.reporters_zh))))
     if brief.page:
         rows.append(("Page", text(brief.page)))
     if brief.jumps:
@@ -150,10 +154,12 @@ def _figures_and_sentences(figures: Sequence[KeyFigure]) -> tuple[list[dict[str,
     sentence holding many figures, repeated in every one, made sidecars grow with the square."""
     numbers: dict[tuple[str, str], int] = {}
     entries = []
+    # A figure's place in the brief's key-figures table (1 leads it), or None: the run-wide figures file says which.
+    ranks = {id(figure): n for n, figure in enumerate(table_figures(figures), start=1)}
     for figure in figures:
         entry = as_dict(figure)
         sentence = (entry.pop("sentence_zh"), entry.pop("sentence_en"))
-        entries.append({**entry, "sentence": numbers.setdefault(sentence, len(numbers))})
+        entries.append({**entry, "sentence": numbers.setdefault(sentence, len(numbers)), "key_rank": ranks.get(id(figure))})
     return entries, [{"zh": zh, "en": en} for zh, en in numbers]
 
 
@@ -175,6 +181,8 @@ def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
         "publication": {"zh": brief.publication_zh, "en": brief.publication_en} if brief.publication_zh else None,
         "page": brief.page,
         "jumps": list(brief.jumps),
+        "filed_from": {"zh": brief.filed_from_zh, "en": brief.filed_from_en} if brief.filed_from_zh else None,
+        "reporters": [{"zh": zh, "en": en} for zh, en in zip(brief.reporters_zh, brief.reporters_en)],
         "author": {"zh": brief.author_zh, "en": brief.author_en} if brief.author_zh else None,
         "summary": _lines(brief.summary),
         "sections": [{"heading_zh": s.heading_zh, "heading_en": s.heading_en, "summary": _lines(s.summary)} for s in brief.sections],

@@ -16,10 +16,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from ..brief import Brief
+from ..text.dates import english_date
 from .escape import code, link, text
+from .figures_csv import FiguresCsv
+from .saved import SavedBrief, bilingual, count, items, number, string
 
-# A brief in the output folder: its file name, and its sidecar as ``render.markdown.brief_sidecar`` wrote it.
-SavedBrief = tuple[str, Mapping[str, Any]]
+# About what a reader takes in at a glance in a table cell.
+GIST_WORDS = 30
 
 
 class RunWideOutput(Protocol):
@@ -42,36 +45,48 @@ class IndexRow:
     date: str | None
     source_file: str
     article_index: int
-    figures: int
+    publication: str | None
+    gist: str | None
+    top_figure: str | None
     warnings: int
 
     @classmethod
     def of(cls, name: str, sidecar: Mapping[str, Any]) -> IndexRow:
         """The row of the brief ``name`` from its sidecar, whichever run or version of briefs wrote it."""
-        return cls(name, _string(sidecar.get("title_en")), _string(sidecar.get("date")),
-                   _string(sidecar.get("source_file")) or "", _number(sidecar.get("article_index")),
-                   _count(sidecar.get("figures")), _count(sidecar.get("warnings")))  # fmt: skip
+        zh, en = bilingual(sidecar.get("publication"))
+        points = items(sidecar.get("summary"))
+        top = next((f for f in items(sidecar.get("figures")) if f.get("key_rank") == 1), None)
+        return cls(name, string(sidecar.get("title_en")), string(sidecar.get("date")),
+                   string(sidecar.get("source_file")) or "", number(sidecar.get("article_index")),
+                   f"{en} ({zh})" if en and zh and en != zh else (en or zh),
+                   gist(string(points[0].get("en")) or "") if points else None,
+                   _figure(top) if top else None, count(sidecar.get("warnings")))  # fmt: skip
+
+    @property
+    def key(self) -> tuple[str, str, int, str]:
+        return self.source_file, self.date or "", self.article_index, self.name
 
 
-def _string(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
+def gist(sentence: str, words: int = GIST_WORDS) -> str:
+    """The first summary point, cut at a word boundary to about ``words`` words."""
+    cut = sentence.split()
+    return sentence if len(cut) <= words else " ".join(cut[:words]).rstrip(",;:") + " …"
 
 
-def _number(value: Any) -> int:
-    return value if isinstance(value, int) else 0
-
-
-def _count(value: Any) -> int:
-    return len(value) if isinstance(value, list) else 0
+def _figure(figure: Mapping[str, Any]) -> str | None:
+    english, measures = string(figure.get("english")), string(figure.get("measures_en"))
+    return f"{english} ({measures})" if english and measures else english
 
 
 def index_markdown(rows: Sequence[IndexRow]) -> str:
     """The folder's briefs by source file, then date, then article (then name), whatever order they were written in."""
-    out = ["# Briefs", "", f"{len(rows)} briefs.", "", "| Brief | Date | Source | Figures | Warnings |", "|---|---|---|---|---|"]
-    for row in sorted(rows, key=lambda r: (r.source_file, r.date or "", r.article_index, r.name)):
+    out = ["# Briefs", "", f"{len(rows)} briefs.", "",
+           "| Brief | Date | Publication | Source | Gist | Top figure | Warnings |", "|---|---|---|---|---|---|---|"]  # fmt: skip
+    for row in sorted(rows, key=lambda r: r.key):
         out.append(
-            f"| {link(row.title_en or '(untitled article)', row.name)} | {text(row.date)} "
-            f"| {code(Path(row.source_file).name, in_table=True)} #{row.article_index} | {row.figures} | {row.warnings} |"
+            f"| {link(row.title_en or '(untitled article)', row.name)} | {text(english_date(row.date) if row.date else None)} "
+            f"| {text(row.publication)} | {code(Path(row.source_file).name, in_table=True)} #{row.article_index} "
+            f"| {text(row.gist)} | {text(row.top_figure)} | {row.warnings} |"
         )
     return "\n".join(out) + "\n"
 
@@ -89,4 +104,4 @@ class Index:
 
 
 # Each run makes a fresh one of each.
-RUN_WIDE: tuple[Callable[[], RunWideOutput], ...] = (Index,)
+RUN_WIDE: tuple[Callable[[], RunWideOutput], ...] = (Index, FiguresCsv)
