@@ -30,6 +30,7 @@ from .lines import (
     PICTURES,
     REPORTER,
     balanced,
+    credited,
     heading_like,
     is_byline,
     is_caption,
@@ -193,7 +194,18 @@ def _article(block: _Block, head: _Head | None = None, section: str | None = Non
     stated, outlet_line = item_source(outlet) if outlet else (Metadata(), None)
     extras: list[Extra] = [outlet_line] if outlet_line else []
     body = [line for line in block.body if line]
+    carried = ""  # the story's first characters a credit line held, going on in the next line
     for i, text in enumerate(body):
+        text, carried = carried + text, ""
+        lead = credited(text) if not any(paragraphs for _, paragraphs in sections) else None
+        if lead is not None:
+            extras.append(Extra("byline", lead[0]))
+            if lead[1] and i + 1 < len(body):
+                carried = lead[1]
+                continue
+            text = lead[1]
+            if not text:
+                continue
         kind = _body_kind(text, body[i + 1 :])
         if kind == "section":
             sections.append((text, []))

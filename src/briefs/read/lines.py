@@ -14,7 +14,7 @@ from typing import Iterable
 import regex as re
 
 from ..document import Extra, Metadata, Stated
-from ..text.datelines import REPORTER, REPORTER_RANK, is_dateline
+from ..text.datelines import REPORTER, REPORTER_RANK, credit_end, is_dateline
 from ..text.dates import full_date
 from ..text.marks import (
     CLAUSE_MARKS,
@@ -22,9 +22,9 @@ from ..text.marks import (
     FULL_STOPS,
     HAN,
     INSIDE_ROUND,
-    PROSE_MARKS,
     OPENERS,
     PAIRS,
+    PROSE_MARKS,
     SENTENCE_END,
     TRAILING_CLOSERS,
     in_round_brackets,
@@ -197,6 +197,17 @@ def numbered(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     return bool(_CAPTION.search(text))
+
+
+def credited(text: str) -> tuple[str, str] | None:
+    """(credit, rest) of a line that a dateline or a reporter credit opens and that holds no whole
+    sentence after it: the credit alone (本报讯（记者周文）), or with the story's first characters that a
+    break cut off (本报讯（记者周文）5 / 月20日下午…). A paragraph the credit merely opens stays whole."""
+    end = credit_end(text)
+    rest = text[end:].lstrip(" ,，:：\xa0\u3000")
+    if not end or (rest and is_complete(rest)):
+        return None
+    return text[:end].rstrip(), rest
 
 
 def is_prose(text: str) -> bool:

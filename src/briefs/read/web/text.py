@@ -24,6 +24,7 @@ from ...text.marks import HAN
 from ..digests import Digest, find_digest, item_source, own_headline_apart
 from ..furniture import Furniture, classify, link_like, page_meta, split_tail
 from ..lines import (
+    credited,
     is_byline,
     is_caption,
     is_complete,
@@ -90,6 +91,7 @@ class _Page:
     metadata: Metadata = Metadata()
     ended: bool = False
     related: bool = False
+    credit_rest: bool = False  # a credit line held the story's first characters: the next line goes on with them
     digest: Digest = field(default_factory=Digest)
     done: list[Article] = field(default_factory=list)  # a digest's articles read so far
     category: str | None = None  # the label over the digest items that follow
@@ -149,6 +151,17 @@ class _Page:
     def body_line(self, i: int, text: str) -> None:
         line = self.web.lines[i]
         last = self.sections[-1][1][-1] if self.sections[-1][1] else None
+        lead = credited(text) if not any(paragraphs for _, paragraphs in self.sections) else None
+        if lead is not None:  # the credit is a byline; the story's first characters it held go on below
+            self.extra("byline", lead[0])
+            self.credit_rest = bool(lead[1])
+            if lead[1]:
+                self.paragraph(lead[1])
+            return
+        if self.credit_rest:
+            self.credit_rest = False
+            self.paragraph(text, goes_on=True)
+            return
         # The text after a bracketed heading (【来源】标题) stands on its own line, never half a sentence.
         cut = self.web.goes_on(last or "", i) and not (i and _bracket_item(self.web.lines[i - 1].text))
         if last is not None and (last.endswith(("，", "、", ",")) or cut):
