@@ -1,5 +1,6 @@
 """Gloss engine benchmark: dictionary load times, seeds gloss time, dev-set chrF,
-and lines of output holding a dictionary note ("refers to …", "variant of …"; target 0).
+and lines of output holding a dictionary note ("refers to …", "variant of …", a place's
+description such as "province in east China" or "prefecture-level city"; target 0).
 
 Not a test: it reads ../shared (beside the repository) and prints timings. Run from the repo root:
 

@@ -142,15 +142,15 @@ def test_clean_keeps_the_english_a_gloss_shows(sense, expected):
 
 
 def test_a_proper_noun_drops_where_it_is():
-    assert clean("Liaoning province in northeast China", proper=True) == "Liaoning province"
+    assert clean("Liaoning province in northeast China", proper=True) == "Liaoning Province"
     assert clean("one of the best", proper=False) == "one of the best"
 
 
 @pytest.mark.parametrize(
     "sense, expected",
     [("Shanghai municipality", "Shanghai"), ("Nanjing subprovincial city", "Nanjing"),
-     ("Jingzhou prefecture-level city", "Jingzhou"), ("Chaoyang city", "Chaoyang city")],
-    ids=["municipality", "subprovincial", "prefecture-level", "plain-city-kept"],
+     ("Jingzhou prefecture-level city", "Jingzhou"), ("Chaoyang city", "Chaoyang"), ("Mexico City", "Mexico City")],
+    ids=["municipality", "subprovincial", "prefecture-level", "plain-city", "city-in-the-name"],
 )  # fmt: skip
 def test_a_proper_noun_drops_the_rank_of_a_city(sense, expected):
     assert clean(sense, proper=True) == expected

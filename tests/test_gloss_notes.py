@@ -73,9 +73,9 @@ RENDERINGS = [
     ("dinosaur; CL:頭|头[tou2]", False, "dinosaur", "classifier-after-a-semicolon"),
     ("dream (CL:場|场[chang2],個|个[ge4])", False, "dream", "classifiers-in-brackets"),
     ("Europe (abbr. for 歐羅巴洲|欧罗巴洲[Ou1 luo2 ba1 Zhou1])", True, "Europe", "abbreviation-in-brackets"),
-    ("short name for Fujian province 福建[Fu2 jian4]", True, "Fujian province", "short-name"),
+    ("short name for Fujian province 福建[Fu2 jian4]", True, "Fujian Province", "short-name"),
     ("classifier indicating a small amount: some, a few, several", False, "some", "classifier-then-rendering"),
-    ("Leye county in Baise 百色[Bai3 se4], Guangxi", True, "Leye county", "where-a-place-is"),
+    ("Leye county in Baise 百色[Bai3 se4], Guangxi", True, "Leye County", "where-a-place-is"),
     ("state of Texas", True, "Texas", "kind-of-place-first"),
     ("Louis or Lewis (name)", True, "Louis", "two-spellings"),
     ("to reform and open to the outside world", False, "reform and open to the outside world", "plain"),
@@ -124,7 +124,7 @@ def test_with_only_notes_there_is_no_sense():
 
 def test_a_county_is_no_sense_of_a_common_word():
     leye = [entry("樂業 乐业 [Le4 ye4] /Leye county in Baise 百色[Bai3 se4], Guangxi/")]
-    assert choose(leye).english == "Leye county"
+    assert choose(leye).english == "Leye County"
     assert choose(leye, common=True) is None
 
 

@@ -33,8 +33,14 @@ SETTINGS = GuardConfig()
         ("Signed.", ("length ratio 0.3",)),
         ("In the first quarter, 喀左县 signed 9 projects worth 6.112 billion yuan.", ("Chinese left",)),
         ("In the first quarter, Harqin Left signed 9 investment projects with a total investment of 6.112 billion", ("unfinished",)),
+        ("In the first quarter, Harqin Left in Liaoning province in northeast China signed 9 projects worth 6.112 billion yuan.",
+         ("dictionary note",)),
+        ("In the first quarter, Chaoyang prefecture-level city signed 9 investment projects worth 6.112 billion yuan.",
+         ("dictionary note",)),
+        ("In the first quarter, Harqin Left in northeast China's Liaoning Province signed 9 projects worth 6.112 billion yuan.", ()),
     ],
-    ids=["good", "empty", "blank", "phrase-loop", "word-loop", "too-short", "chinese-left", "cut-off"],
+    ids=["good", "empty", "blank", "phrase-loop", "word-loop", "too-short", "chinese-left", "cut-off",
+         "place-described", "city-ranked", "place-named"],
 )
 def test_what_the_guard_finds(en, found):
     assert problems(GOOD_ZH, en, en, 0, SETTINGS) == found

@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 import regex
 
 from .cedict import Entry
+from .places import PLACE_DESCRIPTION, WHERE_ONLY, place_name
 
 # Senses that describe the headword rather than translate it: cross-references,
 # variants, readings, surnames, classifiers, explanations of what it refers to.
@@ -23,21 +24,22 @@ _NOTE = re.compile(
     r"also written|also called|used in|used as|(?:taiwan |also )?pr\. |cl:|surname |old name for|"
     r"same as|abbr\. to|(?:one of )?the \d+|classifier for|component in|radical in|phonetic \"|"
     r"(?:prefix|suffix) (?:used|of|for|forming|corresponding)|(?:a )?name of|"
-    r"(?:\w+ )?(?:chinese )?character|kangxi radical|place name)",
+    r"(?:\w+ )?(?:chinese )?character|kangxi radical|place name|misspelling of)",
     re.IGNORECASE,
 )
 _ABBREVIATION = re.compile(r"^abbr\. (?:for|of) ([^\s\[,|]+)(?:\|([^\s\[,]+))?(?:\[[^\]]*\])?(?:,\s*(.+))?$")
 # A note before the rendering: "classifier indicating a small amount…: some, a few",
 # "short name for Fujian province 福建[Fu2 jian4]".
 _NOTE_BEFORE = re.compile(r"^(?:(?:classifier|particle|prefix|suffix|interjection)\b[^:]*:\s*|short (?:name )?for (?=[A-Z]))")
-# What a note leaves in English if one gets through: the gloss checks its output
-# against this (tests, benchmarks/bench_gloss.py). A place word before "in"/"of"
-# and a capital is a description of where a place is ("Leye county in Guangxi").
-NOTE_WORDING = re.compile(
+# What a note leaves in English if one gets through: the gloss checks its senses
+# and its output against this (tests, benchmarks/bench_gloss.py). A place word
+# before "in"/"of" and a capital, or any shape of ``PLACE_DESCRIPTION``, is a
+# description of where a place is ("Leye county in Guangxi", "province in east China").
+NOTE_WORDING = regex.compile(
     r"(?i:\brefers to\b|\bsee also\b|\bvariant of\b|\bused in\b|\babbr\.|\bsurname\b|\bCL:|"
     r"\((?:person |japanese )?name\)|\((?:literary|tw|bound form|dialect|archaic|old|coll\.)\)|"
     r"\balso (?:written|called|pr\.)|\b(?:short|old) name for\b|\bpr\. \[)"
-    r"|\b(?:county|district|township|prefecture) (?:in|of) [A-Z]"
+    r"|\b(?:county|district|township|prefecture) (?:in|of) [A-Z]|" + PLACE_DESCRIPTION.pattern
 )
 # Registers a gloss of modern news should reach for last.
 _RARE = re.compile(
@@ -46,23 +48,9 @@ _RARE = re.compile(
     r"medicine|linguistics|music|euphemism|neologism[^)]*|in former times|Chinese chess)\)",
     re.IGNORECASE,
 )
-# "Longcheng district of Chaoyang city", "Liaoning province in northeast China":
-# the name, then where it is; "Nobel Prize in Literature" is all name.
-_LOCATED = re.compile(
-    r"\b((?i:province|county|city|district|prefecture|town|township|village|region|state|river|lake|"
-    r"mountain|island|banner)) (?:in|of|on|at|near|under|within|north|south|east|west|capital)\b.*$"
-)
-# "state of Texas": the name comes after the kind of place.
-_KIND_FIRST = re.compile(r"^(?:the )?(?:state|province|city|county|island) of (?=[A-Z])")
-# "Ürümqi or Urumqi", "Louis or Lewis": two spellings of one name; the first is the usual one.
-_SPELLINGS = re.compile(r"^(\S+) or [A-Z]\S*$")
 # A county-level place or below: the only reading CC-CEDICT has for some common
 # words (乐业 "Leye county in Guangxi", 山上 "Shanshang township in Tainan").
 _MINOR_PLACE = re.compile(r"\b(?:county|township|town|district|village|banner)\b", re.IGNORECASE)
-# The rank of a Chinese city, which English leaves out: "Shanghai municipality", "Nanjing subprovincial city".
-_CITY_RANK = re.compile(
-    r" (?:municipality|(?:sub-?provincial|(?:sub-)?prefecture[- ]level|county[- ]level) city)\b.*$", re.IGNORECASE
-)
 # How many places down the list a sense of the other part of speech goes: far
 # enough to pass a few same-part senses (measured: 3 helped less than 6 did).
 _OTHER_PART_OF_SPEECH = 6
@@ -72,7 +60,8 @@ _LITERAL = re.compile(r"^lit\.\s")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _PLACEHOLDERS = re.compile(r"\b(?:sb|sth|sb's|sth's|one's|oneself|etc)\b\.?", re.IGNORECASE)
 # A cross-reference to another headword, with or without its pinyin: 詩經|诗经[Shi1 jing1].
-_HANZI_REFERENCE = regex.compile(r"\S*\[[^\]]*\]|\S*\p{Han}\S*")
+# The comma after one still ends the rendering ("Changbai mountains 長白山|长白山, volcanic …").
+_HANZI_REFERENCE = regex.compile(r"\S*\[[^\]]*\]|[^\s,;]*\p{Han}[^\s,;]*")
 
 
 @dataclass(frozen=True)
@@ -85,12 +74,11 @@ def clean(sense: str, *, proper: bool = False) -> str:
     """The English a gloss can show: notes, placeholders and synonyms removed.
 
     A proper noun keeps its name and drops the description of where it is
-    ("Liaoning province in northeast China" → "Liaoning province").
+    ("Liaoning province in northeast China" → "Liaoning Province", ``places``).
     """
-    text = _PLACEHOLDERS.sub(" ", _core(sense))
+    text = " ".join(_PLACEHOLDERS.sub(" ", _core(sense)).split())
     if proper:
-        text = _CITY_RANK.sub("", _LOCATED.sub(r"\1", _KIND_FIRST.sub("", text)))
-        text = _SPELLINGS.sub(r"\1", text)
+        text = place_name(text)
     text = " ".join(text.replace("~", "").split()).strip(" ,.:")
     if text.startswith("to ") and len(text) > 3:
         # English news reports what was done; the infinitive marker only adds noise.
@@ -123,10 +111,13 @@ def rendering(sense: str, *, proper: bool = False) -> str | None:
     reading ("Taiwan pr. …"). A gloss never shows one. Notes around a rendering
     are removed and the rendering kept: "(bound form) school" → "school",
     "(literary) wise" → "wise", "Carter (name)" → "Carter", "dinosaur; CL:頭" →
-    "dinosaur", "short name for Fujian province" → "Fujian province". A sense
-    whose English still reads as a note is no rendering either.
+    "dinosaur", "short name for Fujian province" → "Fujian Province". A place
+    is its name ("Zhejiang province in east China" → "Zhejiang Province"), and
+    a proper noun's sense that only says where it is ("in Huangnan Tibetan
+    Autonomous Prefecture") is a note. A sense whose English still reads as a
+    note is no rendering either.
     """
-    if _NOTE.match(sense) or _ABBREVIATION.match(sense):
+    if _NOTE.match(sense) or _ABBREVIATION.match(sense) or (proper and WHERE_ONLY.match(sense)):
         return None
     english = clean(_NOTE_BEFORE.sub("", sense), proper=proper)
     if not any(c.isalpha() for c in english) or NOTE_WORDING.search(english):

@@ -3,8 +3,9 @@
 Every segment a neural engine translated is judged from its text alone
 (so a cached line is judged exactly as a fresh one): empty, a phrase
 repeated over and over, a length far outside what the source allows,
-Chinese left untranslated, a sentence left unfinished, or figures the
-repair step could not place. A failing segment is translated again with
+Chinese left untranslated, a sentence left unfinished, figures the
+repair step could not place, or a dictionary's description of a place
+("Zhejiang province in east China", "Daqing prefecture-level city"). A failing segment is translated again with
 stricter generation settings; if it still fails, the dictionary gloss
 stands in for it and the brief marks it. Pure text: no model imports.
 """
@@ -17,6 +18,7 @@ from typing import Callable, Protocol, Sequence, TypeVar
 import regex as re
 
 from ..config import GuardConfig
+from ..gloss.places import PLACE_DESCRIPTION
 from ..text.marks import ENDS_SENTENCE, HAN
 from ..protocols import Translator
 
@@ -56,6 +58,10 @@ def problems(zh: str, raw: str, final: str, flagged: int, settings: GuardConfig)
         found.append("unfinished")
     if flagged:
         found.append("figures not placed")
+    # Dictionary wording in the line a reader sees, wherever it came from: a model that
+    # learnt from glossaries, or a repair; the gloss that stands in never shows a note.
+    if PLACE_DESCRIPTION.search(final):
+        found.append("dictionary note")
     return tuple(found)
 
 
