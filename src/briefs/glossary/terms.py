@@ -2,7 +2,11 @@
 
 A term is matched longest first, left to right. A single-character term
 (县, 区, 镇) counts only where it stands as a word of its own (jieba), so 园区
-is not read as 园 + "district".
+is not read as 园 + "district"; a two-character organisation not where its
+first character ends a common word (国电 is not in 全国电网, 央行 not in
+中央行动), and a name ending in 部 only where the ministry ends (商务部 is
+not in 商务部门, 科技部 not in 科技部署).
+Organisations come with their own English names from ``organisations``.
 
 Enforcement changes the English only where the place is known, and counts each
 term it fixes as one repair:
@@ -31,6 +35,7 @@ from ..errors import BriefsError
 from ..files import text_digest
 from ..text.marks import ATTACHED
 from ..text.words import tokenizer
+from .organisations import default_organisations
 from .romanize import pinyin_variants, romanize
 
 __all__ = ["Glossary", "GlossaryTerm", "romanize", "KINDS"]
@@ -91,11 +96,15 @@ class Glossary:
     def find(self, text: str) -> list[tuple[int, int, GlossaryTerm]]:
         """Terms in ``text``: longest match, non-overlapping, left to right."""
         found = [(m.start(), m.end(), self._terms[m[0]]) for m in self._pattern.finditer(text)] if self._pattern else []
-        if self._single and any(ch in self._single for ch in text):
+        single = any(ch in self._single for ch in text)
+        # Words cost a jieba pass: only a single-character term or a ministry's name needs them.
+        words = _words(text) if single or any(t.zh.endswith("部") for _, _, t in found) else []
+        found = [(a, b, t) for a, b, t in found if _stands_as_a_word(text, a, b, t, words)]
+        if single:
             covered = [(a, b) for a, b, _ in found]
             found += [
                 (a, b, self._single[w])
-                for w, a, b in _words(text)
+                for w, a, b in words
                 if w in self._single and not any(x <= a < y for x, y in covered)
             ]
         return sorted(found, key=lambda f: f[0])
@@ -130,6 +139,29 @@ class Glossary:
 
 def _words(text: str) -> list[tuple[str, int, int]]:
     return list(tokenizer().tokenize(text, HMM=False))
+
+
+def _stands_as_a_word(text: str, start: int, end: int, term: GlossaryTerm, words: list[tuple[str, int, int]]) -> bool:
+    """Whether a term found at text[start:end] is not the edge of another word.
+
+    A two-character organisation's first character can end a common word before it
+    (国 of 全国, 我国; 央 of 中央: 全国电网 holds no 国电), and 部 begins words of its own
+    (部门 departments, 部长 minister, 部署 deploy, 部分 part), so a ministry's short name
+    must end where the word ends (商务部门 are commerce departments)."""
+    if len(term.zh) == 2 and term.kind == "org" and start and _common_word(text[start - 1 : start + 1]):
+        return False
+    return not (term.zh.endswith("部") and any(a < end < b for _, a, b in words))
+
+
+# jieba's frequency from which a word counts as common: 全国 has 48,874 and 中央 thousands,
+# while its dictionary also lists chance pairs such as 各局 (3), which 各局长 is not.
+_COMMON_WORD = 100
+
+
+def _common_word(word: str) -> bool:
+    words = tokenizer()
+    words.check_initialized()
+    return words.FREQ.get(word, 0) >= _COMMON_WORD
 
 
 def _norm(text: str) -> str:
@@ -195,7 +227,9 @@ def _append(en: str, text: str) -> str:
 @cache
 def _default_terms() -> tuple[GlossaryTerm, ...]:
     resource = resources.files("briefs") / "data" / "glossary.toml"
-    return tuple(parse_glossary(resource.read_text(encoding="utf-8"), "the built-in glossary"))
+    terms = parse_glossary(resource.read_text(encoding="utf-8"), "the built-in glossary")
+    organisations = [GlossaryTerm(zh, org.en, "org", org.wrong) for org in default_organisations() for zh in org.zh]
+    return tuple(terms + organisations)
 
 
 def _read_file(path: Path) -> list[GlossaryTerm]:
