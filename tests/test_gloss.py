@@ -295,6 +295,29 @@ def test_segmenter_reports_unknown_names_from_lone_characters():
     assert [(w.text, w.is_name) for w in words] == [("迟晓光", True), ("说", False)]
 
 
+# --- serial names -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "zh, expected",
+    [
+        ("“深海一号”大气田", '"Deep Sea No. 1"'),
+        ("长征五号运载火箭", "Long March 5"),
+        ("天宫二号", "Tiangong 2"),
+        ("嫦娥四号探测器", "Chang'e 4"),
+        ("神舟十号", "Shenzhou 10"),
+        ("景区一号停车场", "Scenic area No. 1 parking lot"),
+        ("五月一号", "May 1"),
+        ("一号文件", "No. 1"),
+    ],
+    ids=["quoted-common-words-take-No", "rocket", "station", "number-and-classifier", "ten", "unquoted-common-words",
+         "a-date-is-no-name", "no-name-before"],
+)
+def test_a_number_after_a_name_is_part_of_the_name(gloss, zh, expected):
+    english = one(gloss, zh)
+    assert english.startswith(expected)
+    assert "toilet" not in english and "day of the month" not in english
+
+
 # --- the core lexicon --------------------------------------------------------------------
 
 def test_lexicon_parses_words_and_dropped_words():

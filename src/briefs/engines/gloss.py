@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 # 0.2: the rules of GlossFeatures after possessives, and the general lexicon.
 # 0.3: dictionary notes never shown ("refers to …", "variant of …"); idioms and policy phrases.
-VERSION = "0.3"
+# 0.4: places by their names ("Zhejiang Province"), organisations by their English names, serial names.
+VERSION = "0.4"
 
 
 class GlossTranslator:

@@ -36,7 +36,8 @@ from .rules import (
     possessives,
     with_articles,
 )
-from .senses import Sense, choose, is_classifier
+from .senses import Sense, choose, is_classifier, usable
+from .serials import serial_names
 from .words import TRANSLITERATION, Segmenter, dotted_name_parts, name_shaped
 
 _ALNUM = r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Nd}]"
@@ -112,6 +113,8 @@ class Glosser:
     def _in_context(self, pieces: list[Piece]) -> list[Piece]:
         """The rules that look at a piece's neighbours, each one that ``features`` switches on."""
         rules = self.features
+        if rules.names:
+            pieces = serial_names(pieces, self._proper_name)
         if rules.original_names:
             pieces = original_names(pieces)
         if rules.possessives:
@@ -165,6 +168,11 @@ class Glosser:
 
     def _is_common_word(self, word: str) -> bool:
         return any(not e.proper for e in self.cedict.lookup(word))
+
+    def _proper_name(self, word: str) -> str | None:
+        """A word's English as a proper noun, its shortest (天宫 → "Tiangong", not "Temple in Heaven"); None if it has none."""
+        senses = [sense for entry in self.cedict.lookup(word) if entry.proper for _, sense in usable(entry)]
+        return min(senses, key=lambda s: len(s.english.split())).english if senses else None
 
     def _foreign_name(self, name: str) -> str:
         """The dictionary's spelling of a known foreign name (迪伦 → Dylan), else its pinyin as one word."""

@@ -25,7 +25,7 @@ class GlossFeatures:
     sense_ranking: bool = True  # notes skipped, senses cleaned, frequent short senses first (off: first sense as written)
     function_words: bool = True  # particles, counted classifiers and frame-closing localizers dropped
     figures: bool = True  # numbers, dates and units read by the figures module
-    names: bool = True  # unknown and dotted foreign names found and romanized
+    names: bool = True  # unknown and dotted foreign names found and romanized; 长征五号 "Long March 5"
     punctuation: bool = True  # English punctuation, spacing and sentence capitals
     articles: bool = True  # "the" where English needs it; clause-final words read as nouns
     # Rules added after the engine was first measured (README, "The gloss engine, step by step"):
