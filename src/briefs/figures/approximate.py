@@ -158,12 +158,13 @@ _GROUPS = ("", "thousand", "million", "billion", "trillion")
 
 
 def _some(power: int) -> str:
-    """几 in a place: 几十 "dozens of", 几百 "several hundred", 几万 "tens of thousands of", 几百万 "several million"."""
+    """几 in a place: 几十 "dozens of", 几百 "several hundred", 几千 "thousands of", 几万 "tens of thousands of",
+    数百万 "millions of": English counts a large vague number in the plural of its group."""
     group, rest = divmod(power, 3)
     if group == 0:
         return "dozens of" if rest == 1 else "several hundred"
     if rest == 0:
-        return f"several {_GROUPS[group]}"
+        return f"{_GROUPS[group]}s of"
     return f"{'tens' if rest == 1 else 'hundreds'} of {_GROUPS[group]}s of"
 
 
