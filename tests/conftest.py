@@ -113,3 +113,13 @@ def pdfs() -> dict[str, bytes]:
     from pdfpages import EDITIONS
 
     return {name: typeset(edition) for name, edition in EDITIONS.items()}
+
+
+@pytest.fixture
+def gloss(tmp_path, monkeypatch, cache_with_dictionary):
+    """The offline gloss engine and a private cache: what a run does with its inputs and its output
+    folder is the same whatever the engine, and this one needs no model."""
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
+    config = tmp_path / "briefs.toml"
+    config.write_text('[translator]\nengine = "gloss"\n', encoding="utf-8")
+    return config

@@ -118,3 +118,12 @@ def add_tally(monkeypatch) -> list[Tally]:
 
     monkeypatch.setattr(briefs.render.run_wide, "RUN_WIDE", (*briefs.render.run_wide.RUN_WIDE, make))
     return made
+
+
+def brief_run(config: Path, out: Path, *inputs: Path | str):
+    """``briefs run`` on ``inputs`` into ``out`` with the settings file ``config``, in this process."""
+    from typer.testing import CliRunner
+
+    from briefs.cli import app
+
+    return CliRunner().invoke(app, ["run", *map(str, inputs), "--out", str(out), "--config", str(config), "--quiet"])

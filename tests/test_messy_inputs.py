@@ -15,14 +15,15 @@ import random
 from pathlib import Path
 
 import pytest
+from runkit import brief_run
 from typer.testing import CliRunner
+from userkit import briefs_as_a_user, needs_a_user
 
 from briefs.cli import app
 from briefs.errors import InputError
 from briefs.read import read_bytes, read_path
 from briefs.read.decoding import decode, decoding_warnings, shown_path
 from briefs.run.names import brief_stem, source_keys
-from userkit import briefs_as_a_user, needs_a_user
 
 runner = CliRunner()
 
@@ -105,19 +106,6 @@ def test_a_page_that_is_mostly_not_text_is_still_skipped(tmp_path, data, reason)
     path.write_bytes(data)
     with pytest.raises(InputError, match=reason):
         read_path(path)
-
-
-@pytest.fixture
-def gloss(tmp_path, monkeypatch, cache_with_dictionary):
-    """The offline gloss engine and a private cache: input handling wraps any engine alike."""
-    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
-    config = tmp_path / "briefs.toml"
-    config.write_text('[translator]\nengine = "gloss"\n', encoding="utf-8")
-    return config
-
-
-def brief_run(config: Path, out: Path, *inputs: Path | str):
-    return runner.invoke(app, ["run", *map(str, inputs), "--out", str(out), "--config", str(config), "--quiet"])
 
 
 def briefs_in(out: Path) -> list[str]:

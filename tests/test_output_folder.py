@@ -20,11 +20,10 @@ from urllib.parse import unquote
 
 import pytest
 from markdown_it import MarkdownIt
-from runkit import AS_A_USER, at_write
+from runkit import AS_A_USER, at_write, brief_run
 from typer.testing import CliRunner
 
 import briefs.run.output
-from briefs.cli import app
 from briefs.run.output import SavedBriefs
 
 runner = CliRunner()
@@ -46,19 +45,6 @@ PAGE_B = """# 新能源产业链加快延伸
 PAGE_LARGE = "# 全市重点项目建设情况通报\n" + "\n".join(
     f"第{i}批重点项目完成投资{i}.5亿元，新增就业岗位{i * 10 + 3}个。" for i in range(1, 301)
 )
-
-
-@pytest.fixture
-def gloss(tmp_path, monkeypatch, cache_with_dictionary):
-    """The offline gloss engine and a private cache: the output folder is the same whatever the engine."""
-    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
-    config = tmp_path / "briefs.toml"
-    config.write_text('[translator]\nengine = "gloss"\n', encoding="utf-8")
-    return config
-
-
-def brief_run(config: Path, out: Path, *inputs: Path):
-    return runner.invoke(app, ["run", *map(str, inputs), "--out", str(out), "--config", str(config), "--quiet"])
 
 
 def write(path: Path, text: str) -> Path:

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from runkit import AS_A_USER, brief_run, interrupt_at_write
 from typer.testing import CliRunner
 
 from briefs.cli import app
 from briefs.run.names import MAX_STEM_BYTES, brief_stem, source_keys
-from runkit import AS_A_USER, interrupt_at_write
 
 runner = CliRunner()
 
@@ -40,19 +40,6 @@ PAGE_B = """# 新能源产业链加快延伸
 # 文旅消费持续升温
 国庆假期全市接待游客85万人次，实现旅游收入4.6亿元。
 """
-
-
-@pytest.fixture
-def gloss(tmp_path, monkeypatch, cache_with_dictionary):
-    """The offline gloss engine and a private cache: input handling wraps any engine alike."""
-    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(cache_with_dictionary(tmp_path / "cache")))
-    config = tmp_path / "briefs.toml"
-    config.write_text('[translator]\nengine = "gloss"\n', encoding="utf-8")
-    return config
-
-
-def brief_run(config: Path, out: Path, *inputs: Path | str):
-    return runner.invoke(app, ["run", *map(str, inputs), "--out", str(out), "--config", str(config), "--quiet"])
 
 
 def outputs(out: Path) -> dict[str, str]:
