@@ -10,6 +10,8 @@ PIP    := $(PY) -m pip --quiet
 run: $(VENV)/.run-deps
 	$(VENV)/bin/briefs run seeds --out outputs
 
+# Every test, the OCR ones included (rapidocr-onnxruntime, a dependency of the package, reads page
+# images offline); `pytest -m "not ocr"` leaves out those that read several pages while editing.
 test: $(VENV)/.test-deps
 	$(PY) -m pytest -q
 

@@ -65,7 +65,7 @@ def mixed_run(tmp_path_factory, pdfs, cache_with_dictionary):
     )  # fmt: skip
     assert result.exit_code == 1, result.stderr  # the scan is skipped, said in one line
     assert [line for line in result.stderr.splitlines() if "scan.pdf" in line] == [
-        f"briefs: skipped {pages / 'scan.pdf'}: no text layer (scanned PDF); OCR is not supported"
+        f"briefs: skipped {pages / 'scan.pdf'}: no text layer (scanned PDF), and OCR found no Chinese text on its pages"
     ]
     return tmp / "out"
 

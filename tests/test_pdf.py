@@ -184,10 +184,11 @@ def test_latin_words_keep_their_space_han_characters_none():
 # --- files that cannot be read ------------------------------------------------------
 
 
-def test_a_scan_has_no_text_layer():
+@pytest.mark.ocr  # a scan is read by OCR (tests/test_ocr.py): this one holds no text
+def test_a_scan_without_text_says_so():
     with pytest.raises(InputError) as err:
         read_pdf(scanned_page(), "page.pdf")
-    assert str(err.value) == "page.pdf: no text layer (scanned PDF); OCR is not supported"
+    assert str(err.value) == "page.pdf: no text layer (scanned PDF), and OCR found no Chinese text on its pages"
 
 
 def test_an_encrypted_pdf_says_decrypt_it_first():

@@ -91,3 +91,6 @@ class Brief:
     filed_from_en: str | None = None
     reporters_zh: tuple[str, ...] = ()  # whom its dateline credits
     reporters_en: tuple[str, ...] = ()  # their names in pinyin
+    ocr: str | None = None  # the OCR engine's identity, when the page was read from images, not a text layer
+    ocr_confidence: float | None = None  # the mean recognition confidence of the page's lines, 0–1
+    ocr_check: tuple[str, ...] = ()  # key figures (as written) in lines OCR read below its threshold

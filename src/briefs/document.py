@@ -75,6 +75,32 @@ class Article:
 
 
 @dataclass(frozen=True)
+class OcrReading:
+    """How a page that had no text layer was read: the OCR engine, how sure it was, and where it was not."""
+
+    engine: str  # identity signature: engine:rapidocr|version:1.4.4|…, as for translators
+    pages: int
+    dpi: int  # the resolution its images were read at (0: they differ)
+    confidence: float  # mean recognition confidence of its lines, 0–1, each line counted by its characters
+    threshold: float  # lines read below this confidence are kept, and listed in ``doubtful``
+    doubtful: tuple[str, ...] = ()
+
+    def in_doubt(self, paragraph: str, sentence: str, start: int, end: int) -> bool:
+        """Whether the text at ``start:end`` of ``sentence``, a sentence of ``paragraph``, was read from a doubtful line."""
+        at = paragraph.find(sentence)
+        paragraph, start, end = (paragraph, at + start, at + end) if at >= 0 else (sentence, start, end)
+        for line in self.doubtful:
+            at = paragraph.find(line)
+            while at != -1:
+                if at < end and start < at + len(line):
+                    return True
+                at = paragraph.find(line, at + 1)
+        # A line the reader split (the detector read two columns as one) is found by the figure alone.
+        figure = paragraph[start:end]
+        return len(figure) >= 4 and any(figure in line for line in self.doubtful)
+
+
+@dataclass(frozen=True)
 class Document:
     source: str
     articles: tuple[Article, ...] = ()
@@ -85,6 +111,7 @@ class Document:
     metadata: Metadata = field(default=Metadata(), metadata=_SPARSE)
     # What the reader could not keep as it was ("3 bytes could not be decoded"): said once per file by the commands.
     warnings: tuple[str, ...] = field(default=(), metadata=_NOT_CONTENT)
+    ocr: OcrReading | None = field(default=None, metadata=_NOT_CONTENT)  # read from page images, not a text layer
 
 
 def as_dict(obj: Any) -> Any:

@@ -229,6 +229,10 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
         warnings += (f"{counts.figure_flags} figure(s) could not be placed in the English; they are shown in brackets",)
     if not plan.sentences:
         warnings += ("the article has no body text",)
+    ocr = plan.doc.ocr
+    check = _read_in_doubt(plan)
+    if ocr is not None and check:
+        warnings += (f"{len(check)} figure(s) read by OCR below {ocr.threshold:.0%} confidence; check them on the page: {', '.join(check)}",)
     return Brief(
         source_file=plan.doc.source,
         article_index=plan.index + 1,
@@ -262,7 +266,18 @@ def _assemble(plan: _Plan, checked: dict[str, CheckedTranslation], tools: Tools,
         engines=tools.engines,
         counts=counts,
         warnings=warnings,
+        ocr=ocr.engine if ocr is not None else None,
+        ocr_confidence=ocr.confidence if ocr is not None else None,
+        ocr_check=check,
     )
+
+
+def _read_in_doubt(plan: _Plan) -> tuple[str, ...]:
+    """The key figures set in lines OCR read below its threshold: kept, and marked for checking."""
+    ocr, paragraphs = plan.doc.ocr, plan.doc.articles[plan.index].paragraphs
+    if ocr is None:
+        return ()
+    return tuple(dict.fromkeys(f.source for s, f, _ in plan.figures if ocr.in_doubt(paragraphs[s.paragraph], s.zh, f.start, f.end)))
 
 
 def brief_articles(items: Sequence[tuple[Document, int]], tools: Tools, options: Options = Options()) -> list[Brief]:

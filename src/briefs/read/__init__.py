@@ -34,6 +34,8 @@ READERS: tuple[Reader, ...] = (
     Reader((".txt", ".md"), "briefs.read.layouts:read_text"),
     Reader((".html", ".htm"), "briefs.read.web.html:read_page"),
     Reader((".pdf",), "briefs.read.pdf:read_page", magic=b"%PDF-"),
+    # Page images, read by OCR; known by their names only: a .txt file starting like a PNG is binary junk.
+    Reader((".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"), "briefs.read.ocr:read_image"),
 )
 # A file named on the command line is read whatever its suffix: as plain text unless the table knows it.
 DEFAULT = READERS[0]

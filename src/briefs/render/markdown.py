@@ -19,6 +19,7 @@ from .escape import code, text
 DAGGER = "†"
 GLOSS_NOTE = "word-by-word dictionary gloss, not a translation"
 MAX_TABLE_FIGURES = 10
+OCR_CHECK = "read by OCR, check"
 
 
 def _english(line: BilingualLine) -> str:
@@ -66,7 +67,16 @@ def _facts(brief: Brief) -> list[tuple[str, str]]:
         rows.append(("Author", f"{text(brief.author_en)} ({text(brief.author_zh)})"))
     engines = brief.engines
     rows.append(("Engines", text(f"translation: {engines.translator_engine}; summary: {engines.summarizer_engine}")))
+    if brief.ocr:
+        rows.append(("Read by OCR", text(ocr_note(brief))))
     return rows
+
+
+def ocr_note(brief: Brief) -> str:
+    """How a page without a text layer was read: rapidocr 1.4.4 (PP-OCRv4-zh), mean confidence 99.6%."""
+    fields = identity_fields(brief.ocr or "")
+    note = f"{fields.get('engine', brief.ocr)} {fields.get('version', '')} ({fields.get('models', '')})"
+    return f"{note}, mean confidence {brief.ocr_confidence or 0:.1%}; its text may hold misread characters"
 
 
 def continuation(jumps: Sequence[str]) -> str:
@@ -99,7 +109,8 @@ def _figures(brief: Brief) -> list[str]:
     out = ["## Key figures", "", "| Figure | Measures | Chinese |", "|---|---|---|"]
     for f in rows:
         chinese = f"{text(f.source)} · {text(f.measures_zh)}" if f.measures_zh else text(f.source)
-        out.append(f"| {text(f.english)} | {text(f.measures_en)} | {chinese} |")
+        check = f" ({OCR_CHECK})" if f.source in brief.ocr_check else ""
+        out.append(f"| {text(f.english)}{check} | {text(f.measures_en)} | {chinese} |")
     out += ["", "<details>", f"<summary>Every figure of the article ({len(brief.figures)}), in page order</summary>", ""]
     out += ["| Figure | Chinese | In the clause |", "|---|---|---|"]
     out += [f"| {text(f.english)} | {text(f.source)} | {text(f.clause_zh or f.sentence_zh)} |" for f in brief.figures]
@@ -194,8 +205,17 @@ def brief_sidecar(brief: Brief, generated_at: str) -> dict[str, Any]:
             "summarizer": {"identity": e.summarizer, **identity_fields(e.summarizer)},
             "fallback_used": bool(e.notes),
             "notes": list(e.notes),
+            **_ocr_engine(brief),
         },
         **as_dict(brief.counts),
         "warnings": list(brief.warnings),
         "generated_at": generated_at,
     }
+
+
+def _ocr_engine(brief: Brief) -> dict[str, Any]:
+    """The OCR engine, for a brief of a page read from images only: a text page's sidecar is as before."""
+    if not brief.ocr:
+        return {}
+    fields = identity_fields(brief.ocr)
+    return {"ocr": {"identity": brief.ocr, **fields, "mean_confidence": brief.ocr_confidence, "check": list(brief.ocr_check)}}

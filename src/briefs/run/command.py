@@ -9,29 +9,34 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ..cache import Cache
 from ..config import Config
 from ..document import Document
 from ..errors import InputError
 from ..pipeline.tools import Options
 from ..read import read_path
+from ..read.ocr import ocr_context
 from .context import RunContext
 from .inputs import Inputs, collect_inputs
 from .local import run_batch
 from .output import check_out_dir, remove_if_empty, remove_leftovers
 from .progress import Progress
 from .report import RunReport
+from .scans import OcrCache
 
 
 def read_all(files: list[Path], context: RunContext) -> list[Document]:
     docs = []
-    for path in files:
-        try:
-            docs.append(read_path(path, context.config.reader.layout))
-        except InputError as err:
-            skip(context, str(err))
-            continue
-        for warning in docs[-1].warnings:  # briefed all the same: said once, the run's status unchanged
-            context.warn(f"briefs: {docs[-1].source}: {warning}")
+    # Page images are read by OCR once: their readings are kept in the run's cache, and each page read is said.
+    with ocr_context(OcrCache(Cache.default(context.warn)), context.progress.page_read):
+        for path in files:
+            try:
+                docs.append(read_path(path, context.config.reader.layout))
+            except InputError as err:
+                skip(context, str(err))
+                continue
+            for warning in docs[-1].warnings:  # briefed all the same: said once, the run's status unchanged
+                context.warn(f"briefs: {docs[-1].source}: {warning}")
     return docs
 
 

@@ -10,7 +10,8 @@ from typing import TextIO
 class Progress:
     """Plain lines: what a log file or CI wants."""
 
-    def __init__(self, stream: TextIO = sys.stderr, verbose: bool = False):
+    def __init__(self, stream: TextIO | None = None, verbose: bool = False):
+        # None: standard error as it is when a line is written (a test runner swaps it for each command)
         self.stream, self.verbose = stream, verbose
         self.total = self.done = self.sentences = 0
         self.started = time.monotonic()
@@ -22,6 +23,10 @@ class Progress:
         self.done += 1
         self.sentences += sentences
         self._line(f"[{self.done}/{self.total}] {name} ({sentences} sentences, {self._rate()})")
+
+    def page_read(self, message: str) -> None:
+        """A line for each page OCR reads: a folder of scans takes minutes before the first brief."""
+        self._line(message)
 
     def note(self, message: str) -> None:
         if self.verbose:
@@ -36,7 +41,7 @@ class Progress:
         return f"{self.sentences / elapsed:.1f} sentences/s, ETA {left:.0f}s"
 
     def _line(self, text: str) -> None:
-        print(text, file=self.stream, flush=True)
+        print(text, file=self.stream or sys.stderr, flush=True)
 
 
 class Quiet(Progress):

@@ -7,7 +7,8 @@ its left or of the previous page (``headlines``, ``articles``), and each
 article's blocks become paragraphs (``article``); boxes are measured in
 ``geometry``. pdfplumber is imported
 only here and only when a PDF is read: the CLI's help, the text readers and
-the gloss engine never load it. A scan (no text layer), an encrypted and a
+the gloss engine never load it. A scan (a page with no text layer) is read
+by OCR (``read.ocr``) and then by these same rules; an encrypted and a
 broken file are one-line InputErrors.
 """
 
@@ -31,15 +32,27 @@ from .jumps import joined
 from .lines import common_size, page_lines, turn, unmapped_share
 from .page import Columns, PageLayout, PageText, blocks, body_face, furniture
 
-NO_TEXT = "no text layer (scanned PDF); OCR is not supported"
+NO_TEXT = "no text layer (scanned PDF), and OCR found no Chinese text on its pages"
 ENCRYPTED = "encrypted PDF; decrypt it first"
 # Past this share of characters without a Unicode value, the text layer is unreadable glyph numbers.
 _MAX_UNMAPPED = 0.3
 
 
 def read_pdf(data: bytes, source: str) -> Document:
-    """The articles of a PDF's pages, with the pages' headers and folios as extras."""
-    return read_pages(_pages(data, source), source)
+    """The articles of a PDF's pages, with the pages' headers and folios as extras. A page with no
+    text layer (a scan: a picture and no characters) is read by OCR, and the rest as they are."""
+    pages = _pages(data, source)
+    scans = [i for i, page in enumerate(pages) if not page.lines and page.pictures]
+    if not scans:
+        return read_pages(pages, source)
+    from ..ocr.pages import scanned_pages  # the OCR engine is loaded only for a scan
+
+    pages, ocr = scanned_pages(data, source, pages, scans)
+    if not any(HAN.search(line.text) for page in pages for line in page.lines):
+        raise InputError(source, NO_TEXT)
+    doc = read_pages(pages, source)
+    reason = f"{doc.layout_reason}; {ocr.pages} of its pages scans read by OCR at {ocr.dpi} dpi, mean confidence {ocr.confidence:.1%}"
+    return replace(doc, layout_reason=reason, ocr=ocr)
 
 
 def read_page(data: bytes, source: str, layout: str = "auto") -> Document:

@@ -168,8 +168,9 @@ def build(placed: Placed, face: Face, layouts: list[PageLayout]) -> Article:
             for line in block.lines:
                 if jump(line.text):
                     body.extras.append(Extra("jump", line.text))
-                elif not body.started and is_byline(line.text):
-                    body.extras.append(Extra("byline", line.text))  # □ 王立新 over the story's first line
+                elif not body.started and (is_byline(line.text) or _REPORTERS.match(line.text)):
+                    # □ 王立新 over the story's first line; 本报记者王立新 set close above it (OCR reads no space)
+                    body.extras.append(Extra("byline", line.text))
                 else:
                     body.line(line, _starts(body, line, page), page.columns.full(line))
     sections = tuple(Section(h, tuple(ps)) for h, ps in body.sections if h is not None or ps)
