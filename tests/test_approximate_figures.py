@@ -24,7 +24,7 @@ def figures_of(text: str) -> list[tuple[str, str, int | float, int | float | Non
 FORMS = [
     # Two neighbouring digits: "one or the other", before a unit, a counter or a power of ten.
     ("每斤只赚一两元", "一两元", "1–2 yuan", 1, 2),
-    ("脱贫前每年只有两三千元的收入", "两三千元", "2,000–3,000 yuan", 2000, 3000),
+    ("过去这户人家一年才有两三千元进账", "两三千元", "2,000–3,000 yuan", 2000, 3000),
     ("村里建起三四十个大棚", "三四十个", "30–40", 30, 40),
     ("在银行也有三四千万元的授信额", "三四千万元", "30–40 million yuan", 30000000, 40000000),
     ("七八名白领赶来帮忙", "七八名", "7–8", 7, 8),
