@@ -127,3 +127,13 @@ def brief_run(config: Path, out: Path, *inputs: Path | str):
     from briefs.cli import app
 
     return CliRunner().invoke(app, ["run", *map(str, inputs), "--out", str(out), "--config", str(config), "--quiet"])
+
+
+def briefs_in(out: Path) -> list[str]:
+    return sorted(p.name for p in out.glob("*.md") if p.name != "index.md")
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

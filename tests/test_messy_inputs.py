@@ -15,7 +15,7 @@ import random
 from pathlib import Path
 
 import pytest
-from runkit import brief_run
+from runkit import brief_run, briefs_in, write
 from typer.testing import CliRunner
 from userkit import briefs_as_a_user, needs_a_user
 
@@ -106,16 +106,6 @@ def test_a_page_that_is_mostly_not_text_is_still_skipped(tmp_path, data, reason)
     path.write_bytes(data)
     with pytest.raises(InputError, match=reason):
         read_path(path)
-
-
-def briefs_in(out: Path) -> list[str]:
-    return sorted(p.name for p in out.glob("*.md") if p.name != "index.md")
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_run_and_split_brief_a_damaged_page_and_say_so_once(gloss, tmp_path):

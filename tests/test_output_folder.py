@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 import pytest
 from markdown_it import MarkdownIt
-from runkit import AS_A_USER, at_write, brief_run
+from runkit import AS_A_USER, at_write, brief_run, briefs_in, write
 from typer.testing import CliRunner
 
 import briefs.run.output
@@ -45,16 +45,6 @@ PAGE_B = """# 新能源产业链加快延伸
 PAGE_LARGE = "# 全市重点项目建设情况通报\n" + "\n".join(
     f"第{i}批重点项目完成投资{i}.5亿元，新增就业岗位{i * 10 + 3}个。" for i in range(1, 301)
 )
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def briefs_in(out: Path) -> list[str]:
-    return sorted(p.name for p in out.glob("*.md") if p.name != "index.md")
 
 
 def articles_in(out: Path) -> list[tuple[str, int]]:

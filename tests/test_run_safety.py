@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from runkit import AS_A_USER, brief_run, interrupt_at_write
+from runkit import AS_A_USER, brief_run, briefs_in, interrupt_at_write, write
 from typer.testing import CliRunner
 
 from briefs.cli import app
@@ -50,16 +50,6 @@ def outputs(out: Path) -> dict[str, str]:
 
 def _without_clock(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith('"generated_at"'))
-
-
-def briefs_in(out: Path) -> list[str]:
-    return sorted(p.name for p in out.glob("*.md") if p.name != "index.md")
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_same_file_name_in_two_folders_gives_every_article_its_own_brief(gloss, tmp_path):
