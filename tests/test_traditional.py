@@ -109,3 +109,11 @@ def test_briefs_figures_reads_a_traditional_page_through_its_simplified_copy(tmp
     values = {name: [line.split('"value":')[1].split(",")[0] for line in text.splitlines()] for name, text in found.items()}
     assert values["s"] and values["t"] == values["s"]
     assert "28.72億元" in found["t"]  # the source as the page prints it
+
+
+def test_a_traditional_dateline_is_the_header_never_a_point(tmp_path):
+    page = "# 全县招商引资签约项目21个\n本报北京1月15日电（记者刘毅）全县今年签约招商引资项目21个，协议投资额28.72亿元，同比增长15.3%。\n"
+    (tmp_path / "t.txt").write_text(opencc.OpenCC("s2t").convert(page), encoding="utf-8")
+    config = briefs.apply_overrides(briefs.load_config(), {"translator.engine": "gloss"})
+    (brief,) = briefs.Briefer(config, warn=lambda line: None).brief(briefs.read(tmp_path / "t.txt"))
+    assert brief.summary[0].zh.startswith("全縣今年簽約") and brief.reporters_zh == ("刘毅",)

@@ -38,21 +38,31 @@ class _Sentence:
     section: int
     read: str  # what the engines, figures and glossary read: ``zh``, or its simplified copy
     story: str  # ``zh`` without the dateline: what a summary point says
+    story_read: str  # ``read`` without it: what the summarizer reads
 
 
 def _sentences(article: Article, plain: Callable[[str], str]) -> list[_Sentence]:
     out, paragraph = [], 0
     for number, section in enumerate(article.sections):
         for text in section.paragraphs:
-            out += [_Sentence(s, paragraph, number, plain(s), strip_dateline(s) or s) for s in split_sentences(text)]
+            out += [_sentence(s, paragraph, number, plain(s)) for s in split_sentences(text)]
             paragraph += 1
     return out
 
 
-def _summary(summarizer: Summarizer | None, sentences: Sequence[_Sentence], budget: int, plain: Callable[[str], str]) -> list[tuple[str, int]]:
+def _sentence(zh: str, paragraph: int, section: int, read: str) -> _Sentence:
+    """The dateline is found in the simplified copy (本報訊 is 本报讯 there) and cut from both texts at
+    the same place: the copy keeps every character where the page has it."""
+    story_read = strip_dateline(read) or read
+    cut = len(read) - len(story_read)
+    story = zh[cut:] if len(read) == len(zh) else (strip_dateline(zh) or zh)
+    return _Sentence(zh, paragraph, section, read, story, story_read)
+
+
+def _summary(summarizer: Summarizer | None, sentences: Sequence[_Sentence], budget: int) -> list[tuple[str, int]]:
     if not sentences or summarizer is None:
         return []
-    picked = summarizer.summarize([plain(s.story) for s in sentences], budget)
+    picked = summarizer.summarize([s.story_read for s in sentences], budget)
     # Extractive engines give indices (in source order); abstractive ones give text.
     return [(sentences[p].story, sentences[p].paragraph) if isinstance(p, int) else (p, -1) for p in picked]
 
@@ -71,10 +81,12 @@ def lead_clause(article: Article) -> str | None:
     return None
 
 
-def dateline_of(article: Article) -> Dateline | None:
-    """The article's dateline: opening its first paragraph, or set apart as a credit by the reader (a PDF's)."""
-    credits = [e.text for e in article.extras if e.kind == "byline" and is_dateline(e.text)]
-    for text in credits + article.paragraphs[:1]:
+def dateline_of(article: Article, plain: Callable[[str], str] = str) -> Dateline | None:
+    """The article's dateline: opening its first paragraph, or set apart as a credit by the reader (a PDF's);
+    read in ``plain``'s copy (a traditional page's simplified one), as every rule is."""
+    credits = [plain(e.text) for e in article.extras if e.kind == "byline"]
+    texts = [text for text in credits if is_dateline(text)] + [plain(p) for p in article.paragraphs[:1]]
+    for text in texts:
         found = parse_dateline(text)
         if found is not None and (found.outlet or found.place or found.reporters):
             return found
@@ -158,11 +170,11 @@ def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     plain = simplifier(doc.script == "traditional")
     sentences = _sentences(article, plain)
     article_budget, section_budget = tools.budgets
-    summary = _summary(tools.summarizer, sentences, article_budget, plain)
+    summary = _summary(tools.summarizer, sentences, article_budget)
     # A section's points never repeat the article's: its summary is chosen from what the article's left.
     told = {zh for zh, _ in summary}
     by_section = [
-        _summary(tools.summarizer, [s for s in sentences if s.section == n and s.story not in told], section_budget, plain)
+        _summary(tools.summarizer, [s for s in sentences if s.section == n and s.story not in told], section_budget)
         if section.heading else []
         for n, section in enumerate(article.sections)
     ]
@@ -171,7 +183,7 @@ def _plan(doc: Document, index: int, tools: Tools, options: Options) -> _Plan:
     publication = stated.publication.value if stated.publication else None
     author = stated.author.value if stated.author else None
     title = article.title or lead_clause(article)
-    dateline = dateline_of(article)
+    dateline = dateline_of(article, plain)
     texts = [title, article.kicker, article.subtitle, publication, author, dateline.place if dateline else None]
     texts += [s.heading for s in article.sections] + [zh for zh, _ in summary]
     texts += [zh for picks in by_section for zh, _ in picks]
