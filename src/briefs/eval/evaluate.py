@@ -22,7 +22,7 @@ from typing import Callable, Sequence
 from ..cache import CACHE_FILE, Cache
 from ..config import Config, apply_overrides
 from ..engines import build_translator, translate_lines
-from ..pipeline.article import CheckedTranslation
+from ..pipeline.checked import CheckedTranslation
 from ..pipeline.briefer import Briefer
 from ..text.sentences import split_sentences
 from .scores import EngineScore, Evaluation, chinese_left, corpus_scores, figures_read, read_test_set, save_hypotheses

@@ -8,7 +8,6 @@ brief. Summaries are picked in Chinese, so each traces to a source sentence.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -17,7 +16,6 @@ import regex as re
 
 from ..brief import BilingualLine, Brief, Counts, KeyFigure, SectionBrief
 from ..document import Article, Document
-from ..figures.check import check_figures
 from ..figures.figure import Figure
 from ..figures.find import find_figures, key_figures
 from ..glossary.romanize import romanize
@@ -27,6 +25,7 @@ from ..text.dates import ArticleDate, article_date
 from ..text.marks import CLAUSE_MARKS
 from ..text.script import simplifier
 from ..text.sentences import split_sentences
+from .checked import CheckedTranslation, translate_checked
 from .figure_rows import as_written, clause_of, measures, measures_english
 from .tools import Options, Tools
 
@@ -98,53 +97,6 @@ def _date(doc: Document, article: Article, dateline: Dateline | None) -> Article
     page = [e.text for e in doc.extras] + [e.text for e in article.extras if e.kind == "meta"]
     first = dateline.text if dateline else (article.paragraphs[0] if article.paragraphs else None)
     return article_date(meta, first, page, Path(doc.source).name)
-
-
-def _for_model(zh: str) -> str:
-    """The dateline (本报讯) says where the story ran, not what it says: the model does not see it."""
-    return strip_dateline(zh) or zh
-
-
-@dataclass(frozen=True)
-class CheckedTranslation:
-    """An English line after the figure and glossary checks, with what they changed."""
-
-    en: str
-    flagged: tuple[str, ...]
-    figure_repairs: int
-    glossary_repairs: int
-    raw: str = ""  # the engine's own output, which the guard judges
-    fallback: bool = False  # the guard replaced the model's line with a gloss
-
-    def fallen_back(self) -> "CheckedTranslation":
-        return dataclasses.replace(self, fallback=True)
-
-
-def translate_checked(tools: Tools, texts: Sequence[str], simplified: Mapping[str, str] = {}) -> dict[str, CheckedTranslation]:
-    """Translate every distinct text in one call, hold each line to its Chinese, let the guard review it.
-
-    A text in traditional characters is read through its simplified copy (``simplified``): the model,
-    the figures and the glossary see that; the result stays keyed by the text as written."""
-    unique = list(dict.fromkeys(t for t in texts if t))
-
-    def prepare(zh: str) -> str:
-        return _for_model(simplified.get(zh, zh))
-
-    def check(zh: str, en: str) -> CheckedTranslation:
-        return _check(tools, simplified.get(zh, zh), en)
-
-    english = tools.translator.translate([prepare(t) for t in unique])
-    checked = {zh: check(zh, en) for zh, en in zip(unique, english)}
-    if tools.guard is not None:
-        checked.update(tools.guard.review(checked, prepare, check))
-    return checked
-
-
-def _check(tools: Tools, zh: str, raw: str) -> CheckedTranslation:
-    # Figures first: a glossary rewrite inside a figure (3镇 → 3 town) would hide it.
-    check = check_figures(zh, raw)
-    en, glossary_repairs = tools.glossary.enforce(zh, check.english) if tools.glossary is not None else (check.english, 0)
-    return CheckedTranslation(en, tuple(f.english for f in check.flagged), check.repairs, glossary_repairs, raw)
 
 
 @dataclass(frozen=True)

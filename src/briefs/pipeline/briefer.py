@@ -18,7 +18,8 @@ from ..config import Config, load_config
 from ..document import Document
 from ..protocols import Translator
 from ..read import read_path
-from .article import CheckedTranslation, brief_articles, translate_checked
+from .article import brief_articles
+from .checked import CheckedTranslation, translate_checked
 from .tools import Options, Tools, Usage, assemble_tools, make_tools, usage
 
 
