@@ -19,7 +19,7 @@ Why each step, in order:
 6. Anything else is flagged, never guessed: the brief shows it beside the
    sentence (``FigureCheck.annotated``).
 ``repairs`` counts figures repaired (and figures copied in Chinese), not edits.
-Soft figures are matched when present but never repaired or flagged: ordinals
+Soft figures are matched when present but never repaired or flagged: eras, ordinals
 and counts of up to ten written in Chinese numerals (三大, 两名), which English
 says as "both", "a", "triple" or leaves to the list that follows, the count
 of one, and approximate numerals (一两元, 两三千元, 十多家, 几十个), which English
@@ -108,6 +108,9 @@ def _targets(figures: Sequence[Figure]) -> list[_Target]:
             targets += [_Target(f, Decimal(v), role, False) for role, v in parts if v]
         elif f.kind == "ordinal":
             targets.append(_Target(f, to_decimal(f.value), "ordinal", True))
+        elif f.kind == "era":
+            # English names an era many ways ("the 1960s", "the sixties", "the '60s"): held only where it is a number.
+            targets.append(_Target(f, to_decimal(f.value), "ordinal" if f.unit == "century" else "value", True))
         else:
             targets.append(_Target(f, to_decimal(f.value), "value", _soft(f)))
             if f.value_high is not None:

@@ -20,25 +20,33 @@ class Era:
     start: int
     end: int
     english: str
+    value: int  # a decade's first year (1960), a century's number (20)
+    unit: str  # "decade" | "century"
 
 
 _ERA = re.compile(
     r"(?:(?P<century>\d{1,2})世纪)?(?:(?P<decade>\d{2,4})年代)?(?P<part>初|初期|中期|中叶|末|末期|后期|前期)?"
 )
+_START = re.compile(r"(?<!\d)\d{1,4}(?:世纪|年代)")
 _PARTS = {"初": "early", "初期": "early", "前期": "early", "中期": "mid-", "中叶": "mid-", "末": "late", "末期": "late",
           "后期": "late"}  # fmt: skip
 
 
 def find_eras(text: str) -> list[Era]:
     """Every decade and century of ``text``, left to right."""
-    found = []
-    for match in re.finditer(r"(?<!\d)\d{1,4}(?:世纪|年代)", text):
+    found: list[Era] = []
+    for match in _START.finditer(text):
         if found and match.start() < found[-1].end:
             continue
-        era = _read(_ERA.match(text, match.start()))
+        era = era_at(text, match.start())
         if era is not None:
             found.append(era)
     return found
+
+
+def era_at(text: str, i: int) -> Era | None:
+    """The decade or century that starts at ``text[i]``, if one does."""
+    return _read(_ERA.match(text, i)) if _START.match(text, i) else None
 
 
 def _read(m: re.Match | None) -> Era | None:
@@ -49,12 +57,13 @@ def _read(m: re.Match | None) -> Era | None:
         decade = _decade(int(m["decade"]), int(m["century"]) if m["century"] else None)
         if decade is None:
             return None
-        english = f"{decade}s"
+        english, value, unit = f"{decade}s", decade, "decade"
     else:
-        english = f"{ordinal(int(m['century']))} century"
+        value, unit = int(m["century"]), "century"
+        english = f"{ordinal(value)} century"
     if part:
         english = f"{part}{english}" if part.endswith("-") else f"{part} {english}"
-    return Era(m.start(), m.end(), f"the {english}")
+    return Era(m.start(), m.end(), f"the {english}", value, unit)
 
 
 def _decade(tens: int, century: int | None) -> int | None:

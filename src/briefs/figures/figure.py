@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-# quantity 28.72亿元; percent 6.2%; count 21个; date 2022年3月; ordinal 第一 (see ``find``).
-FigureKind = Literal["quantity", "percent", "count", "date", "ordinal"]
-# What a reader scans a brief for: no plain dates, no ordinals.
+# quantity 28.72亿元; percent 6.2%; count 21个; date 2022年3月; ordinal 第一; era 60年代 (see ``find``).
+FigureKind = Literal["quantity", "percent", "count", "date", "ordinal", "era"]
+# What a reader scans a brief for: no plain dates, ordinals or eras.
 KEY_KINDS: tuple[FigureKind, ...] = ("quantity", "percent", "count")
 # What joins the two ends of a range the source states (5至10万元, 10%-20%).
 RANGE_SEPARATORS = ("至", "到", "-", "~", "～", "—", "－", "〜")

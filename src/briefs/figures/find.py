@@ -11,7 +11,10 @@ Kinds of figure:
   date      2022年, 3月23日, 2016年4月, 9月份, 2022年末; value is YYYYMMDD with
             zeros for the parts not given (2016年4月 → 20160400, 3月23日 → 323)
   ordinal   第一 → "first", 第十四 → "14th"
-Dates (``dates``) and ordinals are read but are not key figures (``key_figures``).
+  era       60年代 → "the 1960s", 20世纪末 → "the late 20th century"; value is the decade's
+            first year or the century's number, unit "decade" or "century" (``eras``)
+Dates (``dates``), ordinals and eras are read but are not key figures (``key_figures``):
+an era is read whole, so the 60年 of 60年代 is never "60 years".
 Approximate numerals are ranges with value and value_high (``approximate``):
 一两元 "1–2 yuan", 两三千元 "2,000–3,000 yuan", 十几个 "more than ten", 几十家
 "dozens of", 上百项 "about a hundred", 成千上万 "thousands of".
@@ -31,6 +34,7 @@ from ..document import Article
 from . import units
 from .approximate import APPROXIMATE, read_approximate, starts_a_numeral
 from .dates import read_date
+from .eras import era_at
 from .figure import KEY_KINDS, RANGE_SEPARATORS, Figure, FigureKind
 from .numerals import (
     CHINESE_DIGIT_CHARS,
@@ -81,7 +85,7 @@ def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     i = 0
     while i < len(text):
-        figure = read_date(ascii_text, i) or _ordinal(ascii_text, i) or _quantity(ascii_text, i)
+        figure = _era(ascii_text, i) or read_date(ascii_text, i) or _ordinal(ascii_text, i) or _quantity(ascii_text, i)
         if figure is None:
             i += 1
             continue
@@ -109,6 +113,11 @@ def key_figures(figures: list[Figure]) -> list[Figure]:
 def _with_source(figure: Figure, text: str) -> Figure:
     return Figure(text[figure.start:figure.end], figure.value, figure.unit, figure.english,
                   figure.start, figure.end, figure.kind, figure.value_high)
+
+
+def _era(text: str, i: int) -> Figure | None:
+    era = era_at(text, i)
+    return Figure("", era.value, era.unit, era.english, i, era.end, "era") if era is not None else None
 
 
 def _ordinal(text: str, i: int) -> Figure | None:

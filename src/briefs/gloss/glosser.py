@@ -15,7 +15,6 @@ from pathlib import Path
 
 import regex
 
-from ..figures.eras import find_eras
 from ..figures.find import find_figures
 from ..glossary.terms import Glossary, romanize
 from ..text.words import hmm_words, part_of_speech_table
@@ -134,11 +133,9 @@ class Glosser:
     def _fixed_spans(self, sentence: str) -> list[tuple[int, int, Piece]]:
         """Figures, eras, glossary terms and dotted foreign names, non-overlapping, left to right; the longer span wins."""
         candidates = []
-        if self.features.figures:
-            candidates += [(f.start, f.end, Piece(f.source, f.english, "figure", tag=f.kind)) for f in find_figures(sentence)]
-        if self.features.eras:
-            for era in find_eras(sentence):
-                candidates.append((era.start, era.end, Piece(sentence[era.start : era.end], era.english, "figure", tag="date")))
+        for f in find_figures(sentence) if self.features.figures or self.features.eras else ():
+            if self.features.eras if f.kind == "era" else self.features.figures:
+                candidates.append((f.start, f.end, Piece(f.source, f.english, "figure", tag=f.kind)))
         if self.glossary is not None:
             for a, b, term in self.glossary.find(sentence):
                 if b - a > 1 or not self._inside_listed_phrase(sentence, a, b):
