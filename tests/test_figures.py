@@ -256,6 +256,20 @@ def test_ordinals(text, english):
     assert (figure.kind, figure.english) == ("ordinal", english)
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("第三四季度经济回升", [("第三四", "third and fourth")]),
+        ("第五六七名分别是", [("第五六七", "fifth, sixth and seventh")]),
+        # 两 is no ordinal digit and 一两 no numeral: the ordinal is 第一, the rest a count.
+        ("第一两个项目开工", [("第一", "first"), ("两个", "two")]),
+    ],
+    ids=["two-in-a-row", "three-in-a-row", "ordinal-then-count"],
+)
+def test_digits_side_by_side_after_di_are_ordinals_in_a_row_never_one_number(text, expected):
+    assert [(f.source, f.english) for f in find_figures(text)] == expected
+
+
 def test_key_figures_leave_out_dates_and_ordinals():
     figures = find_figures("2022年6月下旬迎来第一批鸡雏,60万只鸡,增速51%,协议投资额28.72亿元")
     assert [f.source for f in key_figures(figures)] == ["60万只", "51%", "28.72亿元"]

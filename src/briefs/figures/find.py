@@ -10,7 +10,7 @@ Kinds of figure:
   count     a number of things, unit None: 21个, 十余家, 三大, 1.2万 (bare with a scale)
   date      2022年, 3月23日, 2016年4月, 9月份, 2022年末; value is YYYYMMDD with
             zeros for the parts not given (2016年4月 → 20160400, 3月23日 → 323)
-  ordinal   第一 → "first", 第十四 → "14th"
+  ordinal   第一 → "first", 第十四 → "14th", 第三四 → "third and fourth" (value_high 4)
   era       60年代 → "the 1960s", 20世纪末 → "the late 20th century"; value is the decade's
             first year or the century's number, unit "decade" or "century" (``eras``)
 Dates (``dates``), ordinals and eras are read but are not key figures (``key_figures``):
@@ -73,6 +73,7 @@ _FIGURE = re.compile(
     rf"(?P<post>{units.alternation(units.SUFFIX_APPROX.keys() - units.INNER_APPROX.keys())})?"
 )
 _ADJACENT_DIGITS = re.compile("[一二两三四五六七八九]{2}")
+_DIGIT_RUN = re.compile("[一二三四五六七八九]+")  # 两 is never an ordinal: 第二, not 第两
 _RANGE_SEP = re.compile(units.alternation(RANGE_SEPARATORS))
 _BARE_LOW = re.compile(rf"(?:{units.alternation(units.PREFIX_APPROX)})?(?<![\d.+A-Za-z])(?P<num>\d+(?:\.\d+)?)(?:{_RANGE_SEP.pattern})$")
 _PREFIX = re.compile(units.alternation(units.PREFIX_APPROX))
@@ -125,8 +126,22 @@ def _ordinal(text: str, i: int) -> Figure | None:
     if not m:
         return None
     raw = m["num"]
-    n = int(raw) if raw.isdigit() else chinese_numeral_value(raw)
-    return Figure("", n, None, ordinal(n), i, m.end(), "ordinal")
+    if raw.isdigit():
+        return Figure("", int(raw), None, ordinal(int(raw)), i, m.end(), "ordinal")
+    pair = _ADJACENT_DIGITS.search(raw)
+    if pair is None:
+        n = chinese_numeral_value(raw)
+        return Figure("", n, None, ordinal(n), i, m.end(), "ordinal")
+    # Digits side by side are no positional numeral: 第三四季度 is the third and fourth quarters,
+    # ordinals in a row; otherwise (第一两个) the ordinal ends at the first digit.
+    run = [chinese_numeral_value(c) for c in _DIGIT_RUN.match(raw)[0]] if pair.start() == 0 else []
+    run = run[: next((k for k in range(1, len(run)) if run[k] != run[k - 1] + 1), len(run))]
+    if len(run) > 1:
+        words = [ordinal(n) for n in run]
+        english = " and ".join(words) if len(words) == 2 else f"{', '.join(words[:-1])} and {words[-1]}"
+        return Figure("", run[0], None, english, i, m.start("num") + len(run), "ordinal", value_high=run[-1])
+    n = chinese_numeral_value(raw[: pair.start() + 1])
+    return Figure("", n, None, ordinal(n), i, m.start("num") + pair.start() + 1, "ordinal")
 
 
 def _quantity(text: str, i: int) -> Figure | None:
