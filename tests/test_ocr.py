@@ -287,7 +287,7 @@ def test_the_stories_fit_the_test_font():
 
 
 @pytest.mark.ocr
-def test_a_run_briefs_a_page_image_and_a_second_run_reads_it_from_the_cache(small, tmp_path, cache_with_dictionary):
+def test_a_run_briefs_a_page_image_and_a_second_run_and_split_read_it_from_the_cache(small, tmp_path, cache_with_dictionary):
     import json
 
     from typer.testing import CliRunner
@@ -306,6 +306,8 @@ def test_a_run_briefs_a_page_image_and_a_second_run_reads_it_from_the_cache(smal
         assert result.exit_code == 0, result.stderr
         said += [line for line in result.stderr.splitlines() if line.startswith("briefs: OCR")]
     assert len(said) == 2 and said[0].endswith(" s)") and said[1].endswith("(from the cache)")
+    shown = CliRunner().invoke(app, ["split", str(pages)], env=env)  # split reads through the same cache
+    assert shown.exit_code == 0 and [line for line in shown.stderr.splitlines() if line.startswith("briefs: OCR")] == [said[1]]
     (brief,) = (tmp_path / "out").glob("page-*.md")
     assert "| Read by OCR | rapidocr 1.4.4 (PP-OCRv4-zh), mean confidence" in brief.read_text(encoding="utf-8")
     sidecar = json.loads(brief.with_suffix(".json").read_text(encoding="utf-8"))

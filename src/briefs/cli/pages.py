@@ -47,27 +47,43 @@ def split(
 
 
 def _documents(paths: list[str], layout: str = "auto") -> Iterator[Document | None]:
-    """Each input read in turn; a bad file is reported in one line and yields None."""
+    """Each input read in turn; a bad file is reported in one line and yields None. The files are
+    read before any is shown: a story that jumps from one file's page to another's is shown once, joined,
+    as ``briefs run`` briefs it. Page images are read through the run's OCR cache, and each page read is said."""
     from ..api import read
+    from ..cache import Cache
+    from ..read.editions import join_editions
     from ..read.layouts import check_layout
+    from ..read.ocr import ocr_context
     from ..run.inputs import collect_inputs
+    from ..run.scans import OcrCache
+
+    def say(line: str) -> None:
+        typer.echo(line, err=True)
 
     with user_errors("read"):
         check_layout(layout)
         inputs = collect_inputs(input_paths(paths))
     for problem in inputs.problems:
-        typer.echo(f"briefs: skipped {problem}", err=True)
+        say(f"briefs: skipped {problem}")
         yield None
-    for path in inputs.files:
-        try:
-            doc = read(path, layout)
-        except InputError as err:
-            typer.echo(f"briefs: skipped {err}", err=True)
-            yield None
-            continue
-        for warning in doc.warnings:
-            typer.echo(f"briefs: {doc.source}: {warning}", err=True)
-        yield doc
+    docs: list[Document] = []
+    skipped = 0
+    with ocr_context(OcrCache(Cache.default(say)), say):
+        for path in inputs.files:
+            try:
+                docs.append(read(path, layout))
+            except InputError as err:
+                say(f"briefs: skipped {err}")
+                skipped += 1
+                continue
+            for warning in docs[-1].warnings:
+                say(f"briefs: {docs[-1].source}: {warning}")
+    yield from [None] * skipped
+    docs, joins = join_editions(docs)
+    for line in joins:
+        say(f"briefs: {line}")
+    yield from docs
 
 
 @app.command("figures")

@@ -15,6 +15,7 @@ from ..document import Document
 from ..errors import InputError
 from ..pipeline.tools import Options
 from ..read import read_path
+from ..read.editions import join_editions
 from ..read.ocr import ocr_context
 from .context import RunContext
 from .inputs import Inputs, collect_inputs
@@ -37,6 +38,9 @@ def read_all(files: list[Path], context: RunContext) -> list[Document]:
                 continue
             for warning in docs[-1].warnings:  # briefed all the same: said once, the run's status unchanged
                 context.warn(f"briefs: {docs[-1].source}: {warning}")
+    docs, joins = join_editions(docs)
+    for line in joins:
+        context.warn(f"briefs: {line}")
     return docs
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex as re
+
 from ...document import Article, Extra, Section
 from ..lines import is_complete, jump
 from .article import join
@@ -21,6 +23,25 @@ def jumps(article: Article, direction: str) -> list[str | None]:
     return [page for way, page in filter(None, found) if way == direction]
 
 
+_PAGE_KEY = re.compile(r"([A-Z]?)0*(\d+|[一二三四五六七八九十]+)")
+_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")}
+
+
+def page_key(page: str | None) -> str | None:
+    """One spelling of a page's number, whichever the folio or the jump line used: 第3版, 第三版, 第03版
+    are "3", A3 and A03 "A3". None for what names no page."""
+    found = _PAGE_KEY.fullmatch(page.strip().upper()) if page else None
+    if found is None:
+        return None
+    letter, number = found.groups()
+    if not number.isdigit():
+        tens, ten, ones = number.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        number = str(_DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0) if ten else _DIGITS[number])
+    return letter + number
+
+
 def joined(found: list[tuple[int, Article]], numbers: list[str | None]) -> list[tuple[int, Article]]:
     """(page index, article) in order, each second half of a jump joined to its first half."""
     out: list[tuple[int, Article | None]] = list(found)
@@ -28,17 +49,19 @@ def joined(found: list[tuple[int, Article]], numbers: list[str | None]) -> list[
         for target in jumps(first, "out") if first is not None else ():
             j = next((j for j, (p, a) in enumerate(out) if j != i and _continues(p, a, target, numbers[page], numbers)), None)
             if j is not None:
-                out[i] = (page, first := _join(first, out[j][1]))  # type: ignore[arg-type]
+                out[i] = (page, first := join_halves(first, out[j][1]))  # type: ignore[arg-type]
                 out[j] = (out[j][0], None)
     return [(page, article) for page, article in out if article is not None]
 
 
 def _continues(page: int, article: Article | None, target: str | None, source: str | None, numbers: list[str | None]) -> bool:
     """``article`` is set on page ``target`` and comes in from page ``source``."""
-    return article is not None and target is not None and numbers[page] == target and source in jumps(article, "in")
+    key = page_key(target)
+    return article is not None and key is not None and page_key(numbers[page]) == key and page_key(source) in map(page_key, jumps(article, "in"))
 
 
-def _join(first: Article, second: Article) -> Article:
+def join_halves(first: Article, second: Article) -> Article:
+    """``first`` with ``second``'s text after it: a sentence the jump cut goes on, nothing set is lost."""
     sections = list(first.sections)
     rest = list(second.sections)
     if sections and rest and rest[0].heading is None and rest[0].paragraphs:
