@@ -4,6 +4,7 @@ The half that jumps out names the page it goes on to; the half that comes in
 names the page it came from. When both pages are in the same PDF and each
 half names the other's page, the second half's text goes on the first's.
 The jump lines stay as extras, so a brief can say where its text was set.
+Halves in two files of one run are joined by ``read.editions``, with these pieces.
 """
 
 from __future__ import annotations
