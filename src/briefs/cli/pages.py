@@ -10,7 +10,7 @@ from typing import Annotated, Iterator
 import typer
 
 from ..document import Document
-from ..errors import EXIT_OK, EXIT_SKIPPED, InputError
+from ..errors import EXIT_OK, EXIT_SKIPPED
 from .app import LayoutOption, PathsArgument, app, input_paths, user_errors
 
 
@@ -47,16 +47,11 @@ def split(
 
 
 def _documents(paths: list[str], layout: str = "auto") -> Iterator[Document | None]:
-    """Each input read in turn; a bad file is reported in one line and yields None. The files are
-    read before any is shown: a story that jumps from one file's page to another's is shown once, joined,
-    as ``briefs run`` briefs it. Page images are read through the run's OCR cache, and each page read is said."""
-    from ..api import read
-    from ..cache import Cache
-    from ..read.editions import join_editions
+    """Each input read as ``briefs run`` reads it; a bad file is reported in one line and yields None.
+    The files are all read before any is shown, so a story that jumps between two of them is shown once."""
     from ..read.layouts import check_layout
-    from ..read.ocr import ocr_context
+    from ..run.command import read_files
     from ..run.inputs import collect_inputs
-    from ..run.scans import OcrCache
 
     def say(line: str) -> None:
         typer.echo(line, err=True)
@@ -67,22 +62,14 @@ def _documents(paths: list[str], layout: str = "auto") -> Iterator[Document | No
     for problem in inputs.problems:
         say(f"briefs: skipped {problem}")
         yield None
-    docs: list[Document] = []
-    skipped = 0
-    with ocr_context(OcrCache(Cache.default(say)), say):
-        for path in inputs.files:
-            try:
-                docs.append(read(path, layout))
-            except InputError as err:
-                say(f"briefs: skipped {err}")
-                skipped += 1
-                continue
-            for warning in docs[-1].warnings:
-                say(f"briefs: {docs[-1].source}: {warning}")
-    yield from [None] * skipped
-    docs, joins = join_editions(docs)
-    for line in joins:
-        say(f"briefs: {line}")
+    skipped = []
+
+    def skip(problem: str) -> None:
+        say(f"briefs: skipped {problem}")
+        skipped.append(problem)
+
+    docs = read_files(inputs.files, layout, say, skip, say)
+    yield from [None] * len(skipped)
     yield from docs
 
 

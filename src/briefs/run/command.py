@@ -27,20 +27,28 @@ from .scans import OcrCache
 
 
 def read_all(files: list[Path], context: RunContext) -> list[Document]:
+    return read_files(files, context.config.reader.layout, context.warn, lambda problem: skip(context, problem), context.progress.page_read)
+
+
+def read_files(
+    files: list[Path], layout: str, warn: Callable[[str], None], skipped: Callable[[str], None], page_read: Callable[[str], None]
+) -> list[Document]:
+    """Every file read (``briefs run`` and ``briefs split`` alike): a bad one goes to ``skipped`` and the rest
+    are read; then a story jumping between two of the files is joined (``read.editions``)."""
     docs = []
     # Page images are read by OCR once: their readings are kept in the run's cache, and each page read is said.
-    with ocr_context(OcrCache(Cache.default(context.warn)), context.progress.page_read):
+    with ocr_context(OcrCache(Cache.default(warn)), page_read):
         for path in files:
             try:
-                docs.append(read_path(path, context.config.reader.layout))
+                docs.append(read_path(path, layout))
             except InputError as err:
-                skip(context, str(err))
+                skipped(str(err))
                 continue
             for warning in docs[-1].warnings:  # briefed all the same: said once, the run's status unchanged
-                context.warn(f"briefs: {docs[-1].source}: {warning}")
+                warn(f"briefs: {docs[-1].source}: {warning}")
     docs, joins = join_editions(docs)
     for line in joins:
-        context.warn(f"briefs: {line}")
+        warn(f"briefs: {line}")
     return docs
 
 
